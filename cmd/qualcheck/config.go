@@ -1,0 +1,100 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/qualcheck/qualcheck/ocr"
+	"github.com/qualcheck/qualcheck/verify"
+)
+
+// Config is what the commands are built from. Every field is a flag and
+// an environment variable (--ocr-workers ↔ OCR_WORKERS).
+type Config struct {
+	// OCRWorkers is the number of Tesseract engines (about 55 MB each).
+	// Default: the number of CPUs.
+	OCRWorkers int
+	// Parallel is how many applications are verified at once.
+	// Default: the number of CPUs.
+	Parallel int
+	// TessdataDir holds the traineddata files. Default: TESSDATA_PREFIX,
+	// else Debian's /usr/share/tesseract-ocr/5/tessdata.
+	TessdataDir string
+	// MaxSide caps the longer side of an image before OCR. Default 2400.
+	MaxSide int
+	// LogLevel is debug, info, warn or error. Default "warn".
+	LogLevel string
+}
+
+// bind registers the config's flags on fs.
+func (c *Config) bind(fs *flag.FlagSet) {
+	fs.IntVar(&c.OCRWorkers, "ocr-workers", runtime.NumCPU(), "Tesseract engines")
+	fs.IntVar(&c.Parallel, "parallel", runtime.NumCPU(), "applications verified at once")
+	fs.StringVar(&c.TessdataDir, "tessdata-dir", "", "folder of .traineddata files")
+	fs.IntVar(&c.MaxSide, "max-side", 2400, "longest image side handed to the OCR")
+	fs.StringVar(&c.LogLevel, "log-level", "warn", "debug, info, warn or error")
+}
+
+// parseFlags parses args, then fills every flag not given on the command
+// line from its environment variable (--ocr-workers ↔ OCR_WORKERS).
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	var err error
+	fs.VisitAll(func(f *flag.Flag) {
+		env := strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		if v, ok := os.LookupEnv(env); ok && !given[f.Name] && err == nil {
+			if e := f.Value.Set(v); e != nil {
+				err = fmt.Errorf("%w: %s=%q: %v", errUsage, env, v, e)
+			}
+		}
+	})
+	return err
+}
+
+func (c Config) logger(w io.Writer) *slog.Logger {
+	var lvl slog.Level
+	if err := lvl.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		lvl = slog.LevelWarn
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lvl}))
+}
+
+func (c Config) engine(logger *slog.Logger) (*ocr.Engine, error) {
+	e, err := ocr.NewEngine(ocr.Config{Workers: c.OCRWorkers, TessdataDir: c.TessdataDir}, logger)
+	if err != nil {
+		return nil, fmt.Errorf("start OCR: %w", err)
+	}
+	return e, nil
+}
+
+func (c Config) pipeline(r verify.Reader, logger *slog.Logger, now func() time.Time) *verify.Pipeline {
+	return verify.NewPipeline(verify.Config{MaxSide: c.MaxSide, Version: version()}, r, logger, now)
+}
+
+// version is the module version stamped by the build, or the VCS revision.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			return "dev-" + s.Value[:12]
+		}
+	}
+	return "dev"
+}

@@ -1,0 +1,153 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/qualcheck/qualcheck/ocr"
+)
+
+// Field is one value read from a page. An empty Value means not found.
+type Field struct {
+	Value string
+	Conf  float64
+	Box   ocr.Box
+	// Confs is the confidence of each rune of Value when it was read
+	// character by character; nil when Value was derived (a parsed date).
+	Confs []float64
+}
+
+// Found reports whether the field was read at all.
+func (f Field) Found() bool { return f.Value != "" }
+
+// Fields maps a document's field names (the constants below) to values.
+type Fields map[string]Field
+
+// Field names read from documents.
+const (
+	FName        = "name"
+	FCreditCode  = "credit_code"
+	FType        = "type"
+	FLegalRep    = "legal_rep"
+	FCapital     = "registered_capital"
+	FEstablished = "established"
+	FTermStart   = "term_start"
+	FTermEnd     = "term_end"
+	FAddress     = "address"
+	FSex         = "sex"
+	FEthnicity   = "ethnicity"
+	FBirth       = "birth"
+	FIDNumber    = "id_number"
+	FAuthority   = "authority"
+	FValidFrom   = "valid_from"
+	FValidTo     = "valid_to"
+)
+
+func fieldOf(s span) Field {
+	if len(s) == 0 {
+		return Field{}
+	}
+	confs := make([]float64, len(s))
+	for i, g := range s {
+		confs[i] = g.conf
+	}
+	return Field{Value: s.text(), Conf: s.conf(), Box: s.box(), Confs: confs}
+}
+
+// set stores f under name unless it is empty.
+func (fs Fields) set(name string, f Field) {
+	if f.Found() {
+		fs[name] = f
+	}
+}
+
+// labelled reads the value right of each label, following wrapped rows
+// for the labels in wrap.
+func labelled(rs []row, labels []string, wrap map[string]int) map[string]span {
+	hits := findLabels(rs, labels)
+	out := map[string]span{}
+	for _, h := range hits {
+		if _, dup := out[h.label]; dup {
+			continue
+		}
+		v := valueAfter(rs, hits, h)
+		if n := wrap[h.label]; n > 0 {
+			v = continuation(rs, hits, h, v, n)
+		}
+		if len(v) > 0 {
+			out[h.label] = v
+		}
+	}
+	return out
+}
+
+var (
+	creditRe = regexp.MustCompile(`[0-9A-Z]{18}`)
+	idRe     = regexp.MustCompile(`[0-9]{17}[0-9X]`)
+)
+
+// findPattern finds the first match of re in any row whose match passes
+// valid; failing that, the first match at all, with halved confidence.
+func findPattern(rs []row, re *regexp.Regexp, fix func(string) string, valid func(string) bool) Field {
+	var fallback Field
+	for _, r := range rs {
+		t := []rune(fix(r.text()))
+		if len(t) != len(r.glyphs) {
+			continue
+		}
+		for _, loc := range re.FindAllStringIndex(string(t), -1) {
+			s, e := runeIndex(string(t), loc[0]), runeIndex(string(t), loc[1])
+			f := fieldOf(span(r.glyphs[s:e]))
+			f.Value = string(t[s:e])
+			if valid(f.Value) {
+				return f
+			}
+			if !fallback.Found() {
+				f.Conf /= 2
+				fallback = f
+			}
+		}
+	}
+	return fallback
+}
+
+func runeIndex(s string, byteIdx int) int { return len([]rune(s[:byteIdx])) }
+
+// fixCode maps characters the OCR confuses inside codes to the ones codes
+// use; it keeps the rune count.
+func fixCode(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case 'O', 'o', 'Q':
+			return '0'
+		case 'I', 'l', '|':
+			return '1'
+		case 'x':
+			return 'X'
+		}
+		if r >= 'a' && r <= 'z' {
+			return r - 'a' + 'A'
+		}
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		if r >= 'Ａ' && r <= 'Ｚ' {
+			return r - 'Ａ' + 'A'
+		}
+		return r
+	}, s)
+}
+
+// dateField parses a date out of a span.
+func dateField(s span) Field {
+	f := fieldOf(s)
+	if d, ok := ParseDate(f.Value); ok {
+		f.Value, f.Confs = d.String(), nil
+		return f
+	}
+	if ms := FindDates(f.Value); len(ms) > 0 {
+		f.Value, f.Confs = ms[0].Value.String(), nil
+		return f
+	}
+	return Field{}
+}

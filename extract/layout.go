@@ -1,0 +1,281 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/qualcheck/qualcheck/ocr"
+)
+
+// glyph is one recognised character with the word it came from.
+type glyph struct {
+	r    rune
+	conf float64
+	box  ocr.Box
+}
+
+// row is a visual text row: words whose vertical centres line up, in
+// left-to-right order, flattened into glyphs so that labels split or
+// merged by the OCR can be found by text.
+type row struct {
+	glyphs []glyph
+	box    ocr.Box
+}
+
+func (r row) text() string {
+	var b strings.Builder
+	for _, g := range r.glyphs {
+		b.WriteRune(g.r)
+	}
+	return b.String()
+}
+
+// rows groups a page's words into visual rows by following each line to
+// the right from its leftmost word: the next word must start shortly
+// after the current one ends, at about the same height and size. Rows
+// so found follow a tilted photo, where a fixed band across the page
+// would mix lines. Spaces are dropped: documents space labels freely
+// ("名 称"). Rows come top to bottom.
+func rows(p ocr.Page) []row {
+	var words []ocr.Word
+	for _, l := range p.Lines {
+		words = append(words, l.Words...)
+	}
+	sort.SliceStable(words, func(i, j int) bool { return words[i].Box.X < words[j].Box.X })
+	used := make([]bool, len(words))
+	var out []row
+	for i := range words {
+		if used[i] {
+			continue
+		}
+		chain := []ocr.Word{words[i]}
+		used[i] = true
+		for cur := i; ; {
+			next := nextInLine(words, used, cur)
+			if next < 0 {
+				break
+			}
+			used[next] = true
+			chain = append(chain, words[next])
+			cur = next
+		}
+		out = append(out, makeRow(chain))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return centreY(out[i].box) < centreY(out[j].box) })
+	return out
+}
+
+func centreY(b ocr.Box) int { return b.Y + b.H/2 }
+
+// nextInLine finds the unused word that continues word cur's line: it
+// starts within four heights after cur ends, its centre within half a
+// height, and neither is less than 40 % of the other's height.
+func nextInLine(words []ocr.Word, used []bool, cur int) int {
+	c := words[cur].Box
+	best, bestGap := -1, 0
+	for j, w := range words {
+		b := w.Box
+		if used[j] || b.X < c.X+c.W/2 {
+			continue
+		}
+		lo, hi := min(b.H, c.H), max(b.H, c.H)
+		gap := b.X - (c.X + c.W)
+		if gap > 4*hi || gap < -hi || 5*lo < 2*hi || 2*abs(centreY(b)-centreY(c)) > hi {
+			continue
+		}
+		if best < 0 || gap < bestGap {
+			best, bestGap = j, gap
+		}
+	}
+	return best
+}
+
+func makeRow(ws []ocr.Word) row {
+	sort.SliceStable(ws, func(i, j int) bool { return ws[i].Box.X < ws[j].Box.X })
+	var r row
+	for _, w := range ws {
+		r.box = r.box.Union(w.Box)
+		rs := []rune(strings.ReplaceAll(w.Text, " ", ""))
+		for i, c := range rs {
+			r.glyphs = append(r.glyphs, glyph{r: c, conf: w.Conf, box: glyphBox(w.Box, i, len(rs))})
+		}
+	}
+	return r
+}
+
+// glyphBox splits a word's box evenly among its characters.
+func glyphBox(b ocr.Box, i, n int) ocr.Box {
+	if n <= 1 {
+		return b
+	}
+	w := b.W / n
+	return ocr.Box{X: b.X + i*w, Y: b.Y, W: max(1, w), H: b.H}
+}
+
+// span is a run of glyphs: a value read from a document.
+type span []glyph
+
+func (s span) text() string {
+	var b strings.Builder
+	for _, g := range s {
+		b.WriteRune(g.r)
+	}
+	return b.String()
+}
+
+// conf is the lowest glyph confidence: one unsure character makes the
+// whole value unsure.
+func (s span) conf() float64 {
+	if len(s) == 0 {
+		return 0
+	}
+	m := 1.0
+	for _, g := range s {
+		m = min(m, g.conf)
+	}
+	return m
+}
+
+func (s span) box() ocr.Box {
+	var b ocr.Box
+	for _, g := range s {
+		b = b.Union(g.box)
+	}
+	return b
+}
+
+// trimPunct drops separators the OCR reads between a label and its value
+// (colons, quotes, stray strokes) from both ends.
+func (s span) trimPunct() span {
+	isP := func(r rune) bool {
+		return strings.ContainsRune(":：;；,，.。'\"“”‘’|!！_-—~`、·/\\()（）[]【】<>《》«»", r)
+	}
+	for len(s) > 0 && isP(s[0].r) {
+		s = s[1:]
+	}
+	for len(s) > 0 && isP(s[len(s)-1].r) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// labelHit is where a label was found in a row.
+type labelHit struct {
+	label      string
+	row        int
+	start, end int // glyph indexes in the row
+}
+
+// findLabels finds every occurrence of the labels in the rows. A label
+// of four characters or more may differ by one character (OCR noise).
+func findLabels(rs []row, labels []string) []labelHit {
+	var hits []labelHit
+	for i, r := range rs {
+		t := []rune(r.text())
+		for _, l := range labels {
+			if s, e, ok := locate(t, []rune(l)); ok {
+				hits = append(hits, labelHit{label: l, row: i, start: s, end: e})
+			}
+		}
+	}
+	return dropOverlaps(hits)
+}
+
+// locate finds label in t exactly, or with one substituted rune for long
+// labels. It returns the glyph range.
+func locate(t, label []rune) (int, int, bool) {
+	n := len(label)
+	best := -1
+	for i := 0; i+n <= len(t); i++ {
+		diff := 0
+		for j := 0; j < n && diff < 2; j++ {
+			if t[i+j] != label[j] {
+				diff++
+			}
+		}
+		if diff == 0 {
+			return i, i + n, true
+		}
+		if diff == 1 && n >= 4 && best < 0 {
+			best = i
+		}
+	}
+	if best >= 0 {
+		return best, best + n, true
+	}
+	return 0, 0, false
+}
+
+// dropOverlaps keeps the longer label where two overlap in one row
+// ("法定代表人" over "代表人").
+func dropOverlaps(hits []labelHit) []labelHit {
+	sort.SliceStable(hits, func(i, j int) bool {
+		return hits[i].end-hits[i].start > hits[j].end-hits[j].start
+	})
+	var out []labelHit
+	for _, h := range hits {
+		ok := true
+		for _, o := range out {
+			if o.row == h.row && h.start < o.end && o.start < h.end {
+				ok = false
+			}
+		}
+		if ok {
+			out = append(out, h)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].row != out[j].row {
+			return out[i].row < out[j].row
+		}
+		return out[i].start < out[j].start
+	})
+	return out
+}
+
+// valueAfter is the text right of a label up to the next label in its row.
+func valueAfter(rs []row, hits []labelHit, h labelHit) span {
+	end := len(rs[h.row].glyphs)
+	for _, o := range hits {
+		if o.row == h.row && o.start >= h.end && o.start < end {
+			end = o.start
+		}
+	}
+	return span(rs[h.row].glyphs[h.end:end]).trimPunct()
+}
+
+// continuation appends the following rows that carry on a wrapped value:
+// rows with no label that start near the value's left edge.
+func continuation(rs []row, hits []labelHit, h labelHit, v span, maxRows int) span {
+	if len(v) == 0 {
+		return v
+	}
+	left, gh := v[0].box.X, v[0].box.H
+	for i := h.row + 1; i < len(rs) && i <= h.row+maxRows; i++ {
+		if rowHasLabel(hits, i) || len(rs[i].glyphs) == 0 {
+			break
+		}
+		g := rs[i].glyphs
+		if abs(g[0].box.X-left) > 2*gh || g[0].box.Y-v[len(v)-1].box.Y > 3*gh {
+			break
+		}
+		v = append(v, span(g).trimPunct()...)
+	}
+	return v
+}
+
+func rowHasLabel(hits []labelHit, r int) bool {
+	for _, h := range hits {
+		if h.row == r {
+			return true
+		}
+	}
+	return false
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// canonRunes maps the variants that NFKC leaves alone onto one ASCII form.
+// Full-width ASCII (（），：；－ …) is already folded by NFKC.
+var canonRunes = map[rune]rune{
+	'〔': '(', '〕': ')', '【': '(', '】': ')', '〖': '(', '〗': ')',
+	'[': '(', ']': ')', '⦅': '(', '⦆': ')',
+	'—': '-', '–': '-', '―': '-', '‐': '-', '‑': '-', '−': '-', '﹣': '-',
+	'“': '"', '”': '"', '‘': '\'', '’': '\'',
+	'・': '·', '•': '·', '‧': '·', '∙': '·',
+}
+
+// Canon returns the canonical form used to compare a typed form value with an
+// OCR'd one: NFKC (which folds full-width ASCII to half-width), every bracket
+// kind to ASCII (), dash variants to '-', quotes and middle dots unified,
+// all whitespace (including U+3000 and zero-width characters) removed and
+// Latin letters upper-cased. The Chinese enumeration comma 、 and the full stop
+// 。 are kept because they have no ASCII counterpart.
+func Canon(s string) string {
+	return strings.Map(canonRune, norm.NFKC.String(s))
+}
+
+func canonRune(r rune) rune {
+	if isBlank(r) {
+		return -1
+	}
+	if m, ok := canonRunes[r]; ok {
+		return m
+	}
+	if r >= 'a' && r <= 'z' {
+		return r - 'a' + 'A'
+	}
+	return r
+}
+
+// isBlank reports whitespace and the invisible characters OCR engines emit.
+func isBlank(r rune) bool {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
+var fullWidthBracketReplacer = strings.NewReplacer("(", "（", ")", "）")
+
+// FullWidthBrackets returns the display form used on Chinese licences, where
+// ASCII parentheses are printed full-width: "(" → "（", ")" → "）".
+func FullWidthBrackets(s string) string {
+	return fullWidthBracketReplacer.Replace(s)
+}
+
+// Similarity returns 1 - Levenshtein(Canon(a), Canon(b)) / max rune length,
+// a score in [0, 1]. Two strings that are both empty after Canon score 1.
+func Similarity(a, b string) float64 {
+	ra, rb := []rune(Canon(a)), []rune(Canon(b))
+	longest := max(len(ra), len(rb))
+	if longest == 0 {
+		return 1
+	}
+	return 1 - float64(Levenshtein(ra, rb))/float64(longest)
+}
+
+// Levenshtein returns the edit distance (insertions, deletions and
+// substitutions, each costing 1) between two rune slices.
+func Levenshtein(a, b []rune) int {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i, ra := range a {
+		cur[0] = i + 1
+		for j, rb := range b {
+			cost := 1
+			if ra == rb {
+				cost = 0
+			}
+			cur[j+1] = min(prev[j+1]+1, cur[j]+1, prev[j]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

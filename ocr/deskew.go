@@ -1,0 +1,131 @@
+package ocr
+
+import (
+	"image"
+	"image/color"
+	"math"
+
+	"golang.org/x/image/draw"
+	"golang.org/x/image/math/f64"
+)
+
+// SkewAngle estimates the text's tilt in degrees within ±maxDeg: the
+// angle whose horizontal projection of dark pixels is most peaked (text
+// lines then fall in few rows). It works on a small copy of the image.
+func SkewAngle(g *image.Gray, maxDeg float64) float64 {
+	pts := darkPoints(g, 700)
+	if len(pts) < 200 {
+		return 0
+	}
+	best, bestScore := 0.0, -1.0
+	for a := -maxDeg; a <= maxDeg+1e-9; a += 0.25 {
+		if s := projectionScore(pts, a); s > bestScore {
+			best, bestScore = a, s
+		}
+	}
+	return best
+}
+
+// darkPoints samples the dark pixels of g on a grid whose longer side has
+// about n cells.
+func darkPoints(g *image.Gray, n int) [][2]float64 {
+	b := g.Bounds()
+	step := max(1, max(b.Dx(), b.Dy())/n)
+	var sum, cnt float64
+	for y := b.Min.Y; y < b.Max.Y; y += step {
+		for x := b.Min.X; x < b.Max.X; x += step {
+			sum += float64(g.Pix[g.PixOffset(x, y)])
+			cnt++
+		}
+	}
+	thr := uint8(sum / cnt * 0.6)
+	var pts [][2]float64
+	for y := b.Min.Y; y < b.Max.Y; y += step {
+		for x := b.Min.X; x < b.Max.X; x += step {
+			if g.Pix[g.PixOffset(x, y)] < thr {
+				pts = append(pts, [2]float64{float64(x) / float64(step), float64(y) / float64(step)})
+			}
+		}
+	}
+	return pts
+}
+
+// projectionScore is the sum of squared row counts after rotating the
+// points by -deg: peaked profiles score high.
+func projectionScore(pts [][2]float64, deg float64) float64 {
+	s, c := math.Sincos(-deg * math.Pi / 180)
+	hist := map[int]float64{}
+	for _, p := range pts {
+		hist[int(math.Round(p[0]*s+p[1]*c))]++
+	}
+	score := 0.0
+	for _, v := range hist {
+		score += v * v
+	}
+	return score
+}
+
+// Rotation is a rotation about an image's centre that Deskew applied, so
+// that boxes found on the rotated image can be mapped back.
+type Rotation struct {
+	Deg          float64
+	SrcW, SrcH   int
+	DstW, DstH   int
+	matrix, back f64.Aff3
+}
+
+// Deskew rotates g by -deg about its centre onto a canvas large enough to
+// keep every pixel, filling with white.
+func Deskew(g *image.Gray, deg float64) (*image.Gray, Rotation) {
+	b := g.Bounds()
+	if math.Abs(deg) < 0.2 {
+		return g, Rotation{SrcW: b.Dx(), SrcH: b.Dy(), DstW: b.Dx(), DstH: b.Dy()}
+	}
+	rad := -deg * math.Pi / 180
+	s, c := math.Sincos(rad)
+	w, h := float64(b.Dx()), float64(b.Dy())
+	dw := int(math.Ceil(math.Abs(w*c) + math.Abs(h*s)))
+	dh := int(math.Ceil(math.Abs(w*s) + math.Abs(h*c)))
+	// dst = T(dst centre) · R · T(-src centre) · src
+	m := f64.Aff3{c, -s, float64(dw)/2 - (c*w/2 - s*h/2), s, c, float64(dh)/2 - (s*w/2 + c*h/2)}
+	out := image.NewGray(image.Rect(0, 0, dw, dh))
+	draw.Draw(out, out.Bounds(), image.NewUniform(color.Gray{Y: 255}), image.Point{}, draw.Src)
+	draw.BiLinear.Transform(out, m, g, b, draw.Over, nil)
+	r := Rotation{Deg: deg, SrcW: b.Dx(), SrcH: b.Dy(), DstW: dw, DstH: dh, matrix: m}
+	r.back = f64.Aff3{c, s, -(c*m[2] + s*m[5]), -s, c, -(-s*m[2] + c*m[5])}
+	return out, r
+}
+
+// MapBack maps a box on the deskewed image to the bounding box of its
+// corners on the source image.
+func (r Rotation) MapBack(bx Box) Box {
+	if r.Deg == 0 {
+		return bx
+	}
+	xs := [4]float64{float64(bx.X), float64(bx.X + bx.W), float64(bx.X), float64(bx.X + bx.W)}
+	ys := [4]float64{float64(bx.Y), float64(bx.Y), float64(bx.Y + bx.H), float64(bx.Y + bx.H)}
+	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for i := range xs {
+		x := r.back[0]*xs[i] + r.back[1]*ys[i] + r.back[2]
+		y := r.back[3]*xs[i] + r.back[4]*ys[i] + r.back[5]
+		minX, maxX = math.Min(minX, x), math.Max(maxX, x)
+		minY, maxY = math.Min(minY, y), math.Max(maxY, y)
+	}
+	return Box{X: int(math.Round(minX)), Y: int(math.Round(minY)), W: int(math.Round(maxX - minX)), H: int(math.Round(maxY - minY))}
+}
+
+// MapPageBack maps every box of a page read on the deskewed image back
+// to the source image.
+func (r Rotation) MapPageBack(p Page) Page {
+	out := Page{Width: r.SrcW, Height: r.SrcH, Lines: make([]Line, len(p.Lines))}
+	for i, l := range p.Lines {
+		nl := Line{Words: make([]Word, len(l.Words))}
+		for j, w := range l.Words {
+			w.Box = r.MapBack(w.Box)
+			nl.Words[j] = w
+			nl.Box = nl.Box.Union(w.Box)
+		}
+		out.Lines[i] = nl
+	}
+	return out
+}

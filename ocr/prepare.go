@@ -1,0 +1,134 @@
+package ocr
+
+import (
+	"image"
+	"image/color"
+	"math"
+
+	"golang.org/x/image/draw"
+)
+
+// RedChannel returns the image's red channel as greyscale. Red seal ink
+// turns almost white there while black print stays dark, which lifted a
+// sealed letter from 86.6 % to 97.4 % character accuracy in our notes.
+func RedChannel(img image.Image) *image.Gray {
+	b := img.Bounds()
+	out := image.NewGray(image.Rect(0, 0, b.Dx(), b.Dy()))
+	switch src := img.(type) {
+	case *image.Gray:
+		for y := 0; y < b.Dy(); y++ {
+			copy(out.Pix[y*out.Stride:y*out.Stride+b.Dx()], src.Pix[src.PixOffset(b.Min.X, b.Min.Y+y):])
+		}
+	case *image.RGBA:
+		for y := 0; y < b.Dy(); y++ {
+			i := src.PixOffset(b.Min.X, b.Min.Y+y)
+			row := out.Pix[y*out.Stride : y*out.Stride+b.Dx()]
+			for x := range row {
+				row[x] = src.Pix[i+4*x]
+			}
+		}
+	default:
+		for y := 0; y < b.Dy(); y++ {
+			for x := 0; x < b.Dx(); x++ {
+				r, _, _, _ := img.At(b.Min.X+x, b.Min.Y+y).RGBA()
+				out.Pix[y*out.Stride+x] = uint8(r >> 8)
+			}
+		}
+	}
+	return out
+}
+
+// Luma returns the image as plain greyscale (ITU-R 601 luma).
+func Luma(img image.Image) *image.Gray {
+	b := img.Bounds()
+	out := image.NewGray(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(out, out.Bounds(), img, b.Min, draw.Src)
+	return out
+}
+
+// ScaleGray resizes g by factor f (bilinear); f == 1 returns g itself.
+func ScaleGray(g *image.Gray, f float64) *image.Gray {
+	if f == 1 {
+		return g
+	}
+	b := g.Bounds()
+	w := max(1, int(math.Round(float64(b.Dx())*f)))
+	h := max(1, int(math.Round(float64(b.Dy())*f)))
+	out := image.NewGray(image.Rect(0, 0, w, h))
+	draw.BiLinear.Scale(out, out.Bounds(), g, b, draw.Src, nil)
+	return out
+}
+
+// CropGray copies r (clipped to g's bounds) into a new image at (0,0).
+func CropGray(g *image.Gray, r image.Rectangle) *image.Gray {
+	r = r.Intersect(g.Bounds())
+	out := image.NewGray(image.Rect(0, 0, r.Dx(), r.Dy()))
+	draw.Draw(out, out.Bounds(), g, r.Min, draw.Src)
+	return out
+}
+
+// Pad adds a white margin of m pixels; Tesseract reads text that touches
+// the image edge badly.
+func Pad(g *image.Gray, m int) *image.Gray {
+	b := g.Bounds()
+	out := image.NewGray(image.Rect(0, 0, b.Dx()+2*m, b.Dy()+2*m))
+	draw.Draw(out, out.Bounds(), image.NewUniform(color.Gray{Y: 255}), image.Point{}, draw.Src)
+	draw.Draw(out, image.Rect(m, m, m+b.Dx(), m+b.Dy()), g, b.Min, draw.Src)
+	return out
+}
+
+// MapPage converts a page read from an image that was cropped at origin
+// off, padded by pad and scaled by f back to the source image's pixels.
+func MapPage(p Page, off image.Point, pad int, f float64, srcW, srcH int) Page {
+	out := Page{Width: srcW, Height: srcH, Lines: make([]Line, len(p.Lines))}
+	for i, l := range p.Lines {
+		nl := Line{Words: make([]Word, len(l.Words))}
+		for j, w := range l.Words {
+			w.Box = mapBox(w.Box, off, pad, f)
+			nl.Words[j] = w
+			nl.Box = nl.Box.Union(w.Box)
+		}
+		out.Lines[i] = nl
+	}
+	return out
+}
+
+func mapBox(b Box, off image.Point, pad int, f float64) Box {
+	x0 := float64(b.X-pad)/f + float64(off.X)
+	y0 := float64(b.Y-pad)/f + float64(off.Y)
+	return Box{
+		X: int(math.Round(x0)), Y: int(math.Round(y0)),
+		W: max(1, int(math.Round(float64(b.W)/f))), H: max(1, int(math.Round(float64(b.H)/f))),
+	}
+}
+
+// Stats are cheap image-quality measures on a greyscale image.
+type Stats struct {
+	// Sharpness is the variance of a 4-neighbour Laplacian, sampled.
+	Sharpness float64
+	// Brightness is the mean grey level, 0..255.
+	Brightness float64
+}
+
+// Measure computes Stats, sampling every step-th pixel for speed.
+func Measure(g *image.Gray) Stats {
+	b := g.Bounds()
+	step := max(1, min(b.Dx(), b.Dy())/400)
+	var n, sum, lsum, lsq float64
+	for y := b.Min.Y + step; y < b.Max.Y-step; y += step {
+		for x := b.Min.X + step; x < b.Max.X-step; x += step {
+			c := float64(g.GrayAt(x, y).Y)
+			lap := 4*c - float64(g.GrayAt(x-1, y).Y) - float64(g.GrayAt(x+1, y).Y) -
+				float64(g.GrayAt(x, y-1).Y) - float64(g.GrayAt(x, y+1).Y)
+			n++
+			sum += c
+			lsum += lap
+			lsq += lap * lap
+		}
+	}
+	if n == 0 {
+		return Stats{}
+	}
+	mean := lsum / n
+	return Stats{Sharpness: lsq/n - mean*mean, Brightness: sum / n}
+}

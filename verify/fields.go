@@ -1,0 +1,169 @@
+package verify
+
+import (
+	"github.com/qualcheck/qualcheck/extract"
+	"github.com/qualcheck/qualcheck/ocr"
+)
+
+// valueKind says how a field's values compare.
+type valueKind int
+
+const (
+	kindText valueKind = iota
+	kindDate
+	kindCode // credit code: check character must hold
+	kindID   // resident ID number: check digit must hold
+)
+
+// fieldSpec says which document confirms a form field: the roles in
+// order of preference and the name the extractor gives the value.
+type fieldSpec struct {
+	field string
+	roles []string
+	key   string
+	kind  valueKind
+}
+
+var fieldSpecs = []fieldSpec{
+	{FieldEnterpriseName, []string{RoleEnterpriseCertificate}, extract.FName, kindText},
+	{FieldOrganizationCode, []string{RoleEnterpriseCertificate}, extract.FCreditCode, kindCode},
+	{FieldEnterpriseType, []string{RoleEnterpriseCertificate}, extract.FType, kindText},
+	{FieldEnterpriseAddress, []string{RoleEnterpriseCertificate}, extract.FAddress, kindText},
+	{FieldBusinessTermStart, []string{RoleEnterpriseCertificate}, extract.FTermStart, kindDate},
+	{FieldBusinessTermEnd, []string{RoleEnterpriseCertificate}, extract.FTermEnd, kindDate},
+	{FieldLegalRepName, []string{RoleEnterpriseCertificate}, extract.FLegalRep, kindText},
+	{FieldLegalRepIDNumber, []string{RoleLegalRepIDFront}, extract.FIDNumber, kindID},
+	{FieldLegalRepIDValidFrom, []string{RoleLegalRepIDBack}, extract.FValidFrom, kindDate},
+	{FieldLegalRepIDValidTo, []string{RoleLegalRepIDBack}, extract.FValidTo, kindDate},
+	{FieldAdminName, []string{RoleAdminIDFront, RoleAdminIDHandheld}, extract.FName, kindText},
+	{FieldAdminIDNumber, []string{RoleAdminIDFront, RoleAdminIDHandheld}, extract.FIDNumber, kindID},
+	{FieldAdminIDValidFrom, []string{RoleAdminIDBack}, extract.FValidFrom, kindDate},
+	{FieldAdminIDValidTo, []string{RoleAdminIDBack}, extract.FValidTo, kindDate},
+}
+
+// fieldRead is a form field beside the value a document gave for it.
+type fieldRead struct {
+	spec     fieldSpec
+	entered  string
+	value    extract.Field
+	doc      *DocResult
+	docFound bool // a usable document of a confirming role exists
+}
+
+func (f *fieldRead) found() bool { return f.doc != nil && f.value.Found() }
+
+// match compares canonical forms: brackets, widths and spaces do not count.
+func (f *fieldRead) match() bool {
+	return f.found() && extract.Canon(f.entered) == extract.Canon(f.value.Value)
+}
+
+// readFields picks, for every field, the first confirming document that
+// has the value, preferring one whose value matches the form.
+func readFields(ec *evalContext) map[string]*fieldRead {
+	out := map[string]*fieldRead{}
+	for _, s := range fieldSpecs {
+		fr := &fieldRead{spec: s, entered: ec.app.Form.Value(s.field)}
+		for _, role := range s.roles {
+			d := usable(ec.byRole[role], role)
+			if d == nil {
+				continue
+			}
+			fr.docFound = true
+			v, ok := d.Fields[s.key]
+			if !ok || (fr.found() && fr.match()) {
+				continue
+			}
+			cand := &fieldRead{spec: s, entered: fr.entered, value: v, doc: d}
+			if !fr.found() || cand.match() {
+				fr.value, fr.doc = v, d
+			}
+		}
+		out[s.field] = fr
+	}
+	return out
+}
+
+// usable returns d when it was decoded and shows what its role needs.
+func usable(d *DocResult, role string) *DocResult {
+	if d == nil || d.Failure != "" || !kindFits(role, d.Kind) {
+		return nil
+	}
+	return d
+}
+
+// roleKinds lists the kinds that may fill a role. A card photographed
+// small on a table reads like a handheld photo and the other way round,
+// so both fill either role.
+var roleKinds = map[string][]extract.Kind{
+	RoleEnterpriseCertificate: {extract.KindLicense},
+	RoleLegalRepIDFront:       {extract.KindIDFront, extract.KindHandheld},
+	RoleAdminIDFront:          {extract.KindIDFront, extract.KindHandheld},
+	RoleLegalRepIDBack:        {extract.KindIDBack},
+	RoleAdminIDBack:           {extract.KindIDBack},
+	RoleAdminIDHandheld:       {extract.KindHandheld, extract.KindIDFront},
+	RoleCommitmentLetter:      {extract.KindCommitmentLetter},
+	RoleApplicationLetter:     {extract.KindApplicationLetter},
+	RoleTaxRegistration:       {extract.KindTaxRegistration},
+	RoleOrganizationCode:      {extract.KindOrganizationCode},
+}
+
+func kindFits(role string, k extract.Kind) bool {
+	ks, ok := roleKinds[role]
+	if !ok {
+		return true // other, telecom_license: no check yet
+	}
+	for _, want := range ks {
+		if want == k {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldResults is the reviewer's diff, in the order of fieldSpecs.
+func fieldResults(ec *evalContext) []FieldResult {
+	out := make([]FieldResult, 0, len(fieldSpecs))
+	for _, s := range fieldSpecs {
+		fr := ec.fields[s.field]
+		r := FieldResult{Field: s.field, Entered: fr.entered}
+		if fr.found() {
+			v := fr.value.Value
+			b := fr.value.Box
+			r.Extracted, r.Match, r.Confidence = &v, fr.match(), round3(fr.value.Conf)
+			r.Source = &Source{Role: fr.doc.Report.Role, File: fr.doc.Ref.File, Page: fr.doc.Report.Page, BBox: boxPtr(b)}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func boxPtr(b ocr.Box) *ocr.Box {
+	if b.Empty() {
+		return nil
+	}
+	return &b
+}
+
+// Confidence thresholds: a differing value read at least this surely is a
+// mismatch; below it a human must look (LOW_CONFIDENCE).
+const (
+	mismatchConf = 0.80
+	lowConf      = 0.50
+)
+
+// diffConf is how surely the OCR read the characters where the document
+// differs from the form: the lowest confidence among differing runes when
+// both have the same length, else the value's overall confidence.
+func diffConf(entered string, f extract.Field) float64 {
+	a, b := []rune(extract.Canon(entered)), []rune(extract.Canon(f.Value))
+	if len(a) != len(b) || len(f.Confs) != len(b) {
+		return f.Conf
+	}
+	m := 1.0
+	for i := range a {
+		if a[i] != b[i] {
+			m = min(m, f.Confs[i])
+		}
+	}
+	return m
+}

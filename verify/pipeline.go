@@ -1,0 +1,152 @@
+package verify
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/qualcheck/qualcheck/extract"
+	"github.com/qualcheck/qualcheck/ocr"
+)
+
+// Reader is the OCR engine as the pipeline sees it (*ocr.Engine).
+type Reader interface {
+	Read(ctx context.Context, img image.Image, opt ocr.ReadOptions) (ocr.Page, error)
+	Describe() string
+}
+
+// Files gives a document file's bytes by the name application.json uses.
+type Files interface {
+	Open(name string) ([]byte, error)
+}
+
+// Config configures a Pipeline.
+type Config struct {
+	// Limits bound what intake decodes. Default: ocr.DefaultLimits().
+	Limits ocr.Limits
+	// MaxSide caps the longer side of an image handed to the OCR; larger
+	// photos are scaled down (glyphs stay well above the 17 px that the
+	// OCR needs). Default 2400.
+	MaxSide int
+	// Version names this build in the verdict's engine block. Default "dev".
+	Version string
+}
+
+func (c Config) withDefaults() Config {
+	if c.Limits == (ocr.Limits{}) {
+		c.Limits = ocr.DefaultLimits()
+	}
+	if c.MaxSide <= 0 {
+		c.MaxSide = 2400
+	}
+	if c.Version == "" {
+		c.Version = "dev"
+	}
+	return c
+}
+
+// Pipeline turns an application and its files into a verdict: decode,
+// OCR, classify, extract, then the rules. It holds no state between
+// applications and is safe for concurrent use.
+type Pipeline struct {
+	cfg    Config
+	reader Reader
+	logger *slog.Logger
+	now    func() time.Time
+}
+
+// NewPipeline wires a pipeline; now supplies "today" for an application
+// without submitted_at.
+func NewPipeline(cfg Config, reader Reader, logger *slog.Logger, now func() time.Time) *Pipeline {
+	return &Pipeline{cfg: cfg.withDefaults(), reader: reader, logger: logger, now: now}
+}
+
+// Verify produces the verdict for one application. Broken rules and bad
+// files are reasons on the verdict; the error is only for a cancelled
+// context.
+func (p *Pipeline) Verify(ctx context.Context, app Application, files Files) (Verdict, error) {
+	docs, err := p.readAll(ctx, app, files)
+	if err != nil {
+		return Verdict{}, err
+	}
+	return p.Evaluate(app, docs), nil
+}
+
+// readAll reads every document in parallel; the engine's pool bounds how
+// many OCR passes run at once.
+func (p *Pipeline) readAll(ctx context.Context, app Application, files Files) ([]DocResult, error) {
+	results := make([][]DocResult, len(app.Documents))
+	var wg sync.WaitGroup
+	for i, ref := range app.Documents {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i] = p.readRef(ctx, ref, files)
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("verify %s: %w", app.ID, err)
+	}
+	var out []DocResult
+	for _, r := range results {
+		out = append(out, r...)
+	}
+	return out, nil
+}
+
+// DocResult is everything read from one document image.
+type DocResult struct {
+	Ref    DocumentRef
+	Report DocumentReport
+	Kind   extract.Kind
+	Fields extract.Fields
+	// Failure is a reason code that makes the document unusable
+	// (FILE_TOO_LARGE, FILE_UNSUPPORTED, DOCUMENT_UNREADABLE), or "".
+	Failure string
+	// Page is the OCR result in uploaded-image pixels.
+	Page ocr.Page
+}
+
+func (p *Pipeline) readRef(ctx context.Context, ref DocumentRef, files Files) []DocResult {
+	base := DocResult{Ref: ref, Report: newReport(ref)}
+	data, err := files.Open(ref.File)
+	if err != nil {
+		p.logger.Warn("document file unreadable", "role", ref.Role, "err", err)
+		return []DocResult{base.fail(CodeFileUnsupported, "file not found or unreadable")}
+	}
+	if ref.Role == RolePacket {
+		return p.readPacket(ctx, base, data)
+	}
+	t0 := time.Now()
+	d, err := ocr.Decode(data, p.cfg.Limits)
+	base.Report.TimingsMS["decode"] = time.Since(t0).Milliseconds()
+	if err != nil {
+		return []DocResult{base.fail(decodeCode(err), err.Error())}
+	}
+	return []DocResult{p.readImage(ctx, base, d)}
+}
+
+func decodeCode(err error) string {
+	if errors.Is(err, ocr.ErrTooLarge) {
+		return CodeFileTooLarge
+	}
+	return CodeFileUnsupported
+}
+
+func newReport(ref DocumentRef) DocumentReport {
+	return DocumentReport{
+		Role: ref.Role, File: ref.File, KindDetected: string(extract.KindUnknown),
+		Stamps: []Stamp{}, Dates: []DateFound{}, TimingsMS: map[string]int64{},
+	}
+}
+
+func (r DocResult) fail(code, detail string) DocResult {
+	r.Failure = code
+	r.Report.Error = detail
+	return r
+}

@@ -1,0 +1,241 @@
+package verify
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/qualcheck/qualcheck/extract"
+)
+
+// requiredRoles lists the documents each kind of application needs.
+func requiredRoles(app Application) []string {
+	roles := []string{
+		RoleEnterpriseCertificate, RoleLegalRepIDFront, RoleLegalRepIDBack,
+		RoleAdminIDFront, RoleAdminIDBack, RoleAdminIDHandheld,
+		RoleCommitmentLetter, RoleApplicationLetter,
+	}
+	switch app.Kind {
+	case KindVoice400:
+		if !app.ThreeInOne() {
+			roles = append(roles, RoleTaxRegistration, RoleOrganizationCode)
+		}
+	case KindSMS1069, KindCallcenter95:
+		roles = append(roles, RoleTelecomLicense)
+	}
+	return roles
+}
+
+func missingDocuments(ec *evalContext) []Reason {
+	var out []Reason
+	for _, role := range requiredRoles(ec.app) {
+		if _, ok := ec.byRole[role]; !ok {
+			out = append(out, roleReason(CodeDocumentMissing, role))
+		}
+	}
+	return out
+}
+
+func fileFailures(ec *evalContext) []Reason {
+	var out []Reason
+	for _, d := range ec.docs {
+		if d.Failure == CodeFileTooLarge || d.Failure == CodeFileUnsupported {
+			r := roleReason(d.Failure, d.Report.Role)
+			r.Evidence = &Evidence{File: d.Ref.File, Detail: d.Report.Error}
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Quality floors under which an unrecognised page counts as unreadable
+// rather than as the wrong document.
+const (
+	unreadableConf       = 0.55
+	unreadableSharpness  = 20
+	unreadableBrightness = 45
+)
+
+// wrongTypes flags a document that shows something else than its role
+// wants, or nothing legible at all.
+func wrongTypes(ec *evalContext) []Reason {
+	var out []Reason
+	for _, d := range ec.docs {
+		role := d.Report.Role
+		if d.Failure != "" || role == RolePacket || kindFits(role, d.Kind) {
+			continue
+		}
+		code := CodeDocumentWrongType
+		if d.Kind == extract.KindUnknown && unreadable(d) {
+			code = CodeDocumentUnreadable
+		}
+		r := roleReason(code, role)
+		r.Evidence = &Evidence{File: d.Ref.File, Page: d.Report.Page, Found: string(d.Kind)}
+		out = append(out, r)
+	}
+	return out
+}
+
+func unreadable(d DocResult) bool {
+	q := d.Report.Quality
+	return q == nil || q.MeanConfidence < unreadableConf || q.Sharpness < unreadableSharpness || q.Brightness < unreadableBrightness
+}
+
+// unsupportedTypes are enterprise types that cannot hold numbers.
+var unsupportedTypes = []string{"个体工商户", "个人独资", "自然人独资", "个体户"}
+
+func enterpriseType(ec *evalContext) []Reason {
+	fr := ec.fields[FieldEnterpriseType]
+	for _, v := range []string{fr.entered, fr.value.Value} {
+		for _, t := range unsupportedTypes {
+			if strings.Contains(extract.Canon(v), t) {
+				r := newReason(CodeEnterpriseTypeUnsupp, RoleEnterpriseCertificate, FieldEnterpriseType, v, v)
+				r.Evidence = fieldEvidence(fr)
+				return []Reason{r}
+			}
+		}
+	}
+	return nil
+}
+
+// identifiers checks the entered credit code and ID numbers, and each ID
+// card's number against the sex and birth date printed beside it.
+func identifiers(ec *evalContext) []Reason {
+	var out []Reason
+	f := ec.app.Form
+	if f.OrganizationCode != "" && f.CertificateType != "public_institution_certificate" {
+		if err := extract.ValidateUSCC(f.OrganizationCode); err != nil {
+			out = append(out, identifierReason(FieldOrganizationCode, err))
+		}
+	}
+	ids := []struct{ field, value, role string }{
+		{FieldLegalRepIDNumber, f.LegalRepIDNumber, RoleLegalRepIDFront},
+		{FieldAdminIDNumber, f.AdminIDNumber, RoleAdminIDFront},
+	}
+	for _, id := range ids {
+		if id.value == "" {
+			continue
+		}
+		if _, err := extract.ParseIDNumber(id.value, ec.ref); err != nil {
+			out = append(out, identifierReason(id.field, err))
+		} else if r, bad := cardConsistency(ec, id.role, id.field); bad {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func identifierReason(field string, err error) Reason {
+	r := fieldReason(CodeIdentifierInvalid, "", field)
+	r.Evidence = &Evidence{Detail: err.Error()}
+	return r
+}
+
+// cardConsistency: the number's sex digit and birth date must agree with
+// 性别 and 出生 on the card, when those were read surely.
+func cardConsistency(ec *evalContext, role, field string) (Reason, bool) {
+	d := usable(ec.byRole[role], role)
+	if d == nil {
+		return Reason{}, false
+	}
+	num, ok := d.Fields[extract.FIDNumber]
+	info, err := extract.ParseIDNumber(num.Value, ec.ref)
+	if !ok || err != nil {
+		return Reason{}, false
+	}
+	if sex, ok := d.Fields[extract.FSex]; ok && sex.Conf >= mismatchConf && sex.Value != extract.SexOf(num.Value) {
+		return consistencyReason(role, field, "性别 "+sex.Value, sex), true
+	}
+	if b, ok := d.Fields[extract.FBirth]; ok && b.Conf >= mismatchConf && b.Value != info.Birth.String() {
+		return consistencyReason(role, field, "出生 "+b.Value, b), true
+	}
+	return Reason{}, false
+}
+
+func consistencyReason(role, field, found string, f extract.Field) Reason {
+	r := fieldReason(CodeIdentifierInvalid, role, field)
+	r.Evidence = &Evidence{Found: found, BBox: boxPtr(f.Box), Detail: "number disagrees with the card"}
+	return r
+}
+
+// fieldMismatches compares every confirmable field. A surely read
+// difference is FIELD_MISMATCH; an unsure one, or a field that a present
+// document did not yield, is LOW_CONFIDENCE for a human to check.
+func fieldMismatches(ec *evalContext) []Reason {
+	var out []Reason
+	for _, s := range fieldSpecs {
+		fr := ec.fields[s.field]
+		if r, ok := compareField(fr); ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func compareField(fr *fieldRead) (Reason, bool) {
+	role := fr.spec.roles[0]
+	switch {
+	case !fr.docFound || fr.match():
+		return Reason{}, false
+	case !fr.found():
+		r := fieldReason(CodeLowConfidence, role, fr.spec.field)
+		r.Evidence = &Evidence{Entered: fr.entered, Detail: "not found on the document"}
+		return r, true
+	case fr.entered == "":
+		return Reason{}, false
+	}
+	role = fr.doc.Report.Role
+	code := CodeLowConfidence
+	if sure(fr) {
+		code = CodeFieldMismatch
+	}
+	r := fieldReason(code, "", fr.spec.field)
+	if code == CodeLowConfidence {
+		r.Role = role
+	}
+	r.Evidence = fieldEvidence(fr)
+	return r, true
+}
+
+// sure reports whether a differing value was read well enough to reject.
+// Codes and ID numbers must also pass their check character: a misread
+// digit almost never keeps it valid.
+func sure(fr *fieldRead) bool {
+	switch fr.spec.kind {
+	case kindCode:
+		return extract.ValidateUSCC(fr.value.Value) == nil && fr.value.Conf >= lowConf
+	case kindID:
+		_, err := extract.ParseIDNumber(fr.value.Value, extract.Date{Y: 9999, M: 12, D: 31})
+		return err == nil && fr.value.Conf >= lowConf
+	}
+	return diffConf(fr.entered, fr.value) >= mismatchConf
+}
+
+func fieldEvidence(fr *fieldRead) *Evidence {
+	e := &Evidence{Entered: fr.entered, Found: fr.value.Value}
+	if fr.doc != nil {
+		e.File, e.Page, e.BBox = fr.doc.Ref.File, fr.doc.Report.Page, boxPtr(fr.value.Box)
+	}
+	return e
+}
+
+// legalRepresentative: the legal representative's ID card must name the
+// licence's legal representative.
+func legalRepresentative(ec *evalContext) []Reason {
+	lic := ec.fields[FieldLegalRepName]
+	card := usable(ec.byRole[RoleLegalRepIDFront], RoleLegalRepIDFront)
+	if card == nil {
+		return nil
+	}
+	name, ok := card.Fields[extract.FName]
+	want := lic.entered
+	if lic.found() && lic.value.Conf >= mismatchConf {
+		want = lic.value.Value
+	}
+	if !ok || want == "" || extract.Canon(name.Value) == extract.Canon(want) || name.Conf < mismatchConf {
+		return nil
+	}
+	r := newReason(CodeLegalRepMismatch, "", FieldLegalRepName,
+		fmt.Sprintf("（身份证为%s，执照为%s）", name.Value, want), fmt.Sprintf(" (the ID names %s, the certificate %s)", name.Value, want))
+	r.Evidence = &Evidence{File: card.Ref.File, BBox: boxPtr(name.Box), Expected: want, Found: name.Value}
+	return []Reason{r}
+}

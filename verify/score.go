@@ -1,0 +1,166 @@
+package verify
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+
+	"github.com/qualcheck/qualcheck/extract"
+)
+
+// Expected is a corpus application's known truth (expected.json in the
+// samples and in generated corpora).
+type Expected struct {
+	Decision    string            `json:"decision"`
+	MustReasons []ExpectedReason  `json:"must_reasons"`
+	Fields      map[string]string `json:"fields"`
+	Defects     []string          `json:"defects"`
+}
+
+// ExpectedReason is a reason a correct verdict must contain.
+type ExpectedReason struct {
+	Code  string `json:"code"`
+	Role  string `json:"role"`
+	Field string `json:"field"`
+}
+
+// ReadExpected reads an expected.json.
+func ReadExpected(path string) (Expected, error) {
+	var e Expected
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return e, fmt.Errorf("read expected: %w", err)
+	}
+	if err := json.Unmarshal(data, &e); err != nil {
+		return e, fmt.Errorf("parse %s: %w", path, err)
+	}
+	return e, nil
+}
+
+// HasReason reports whether v carries the expected reason: same code, and
+// the same role or field where the expectation names one.
+func HasReason(v Verdict, e ExpectedReason) bool {
+	for _, r := range v.Reasons {
+		if r.Code == e.Code && (e.Role == "" || r.Role == e.Role) && (e.Field == "" || r.Field == e.Field) {
+			return true
+		}
+	}
+	return false
+}
+
+// Score accumulates accuracy over a corpus.
+type Score struct {
+	apps, decisionsRight int
+	confusion            map[[2]string]int
+	fieldTotal, fieldOK  map[string]int
+	reasonTotal, found   map[string]int
+	extra                map[string]int
+	cleanRejected        []string
+}
+
+// NewScore starts an empty score.
+func NewScore() *Score {
+	return &Score{
+		confusion: map[[2]string]int{}, fieldTotal: map[string]int{}, fieldOK: map[string]int{},
+		reasonTotal: map[string]int{}, found: map[string]int{}, extra: map[string]int{},
+	}
+}
+
+// Add scores one verdict against its truth.
+func (s *Score) Add(v Verdict, e Expected) {
+	s.apps++
+	s.confusion[[2]string{e.Decision, v.Decision}]++
+	if e.Decision == v.Decision {
+		s.decisionsRight++
+	}
+	if e.Decision == DecisionPass && v.Decision == DecisionReject {
+		s.cleanRejected = append(s.cleanRejected, v.ApplicationID+" "+codes(v, SeverityReject))
+	}
+	s.addFields(v, e)
+	s.addReasons(v, e)
+}
+
+func (s *Score) addFields(v Verdict, e Expected) {
+	for _, f := range v.Fields {
+		want, ok := e.Fields[f.Field]
+		if !ok {
+			continue
+		}
+		s.fieldTotal[f.Field]++
+		if f.Extracted != nil && extract.Canon(*f.Extracted) == extract.Canon(want) {
+			s.fieldOK[f.Field]++
+		}
+	}
+}
+
+func (s *Score) addReasons(v Verdict, e Expected) {
+	want := map[string]bool{}
+	for _, r := range e.MustReasons {
+		want[r.Code] = true
+		s.reasonTotal[r.Code]++
+		if HasReason(v, r) {
+			s.found[r.Code]++
+		}
+	}
+	for _, r := range v.Reasons {
+		if !want[r.Code] && r.Severity != SeverityInfo {
+			s.extra[r.Code]++
+		}
+	}
+}
+
+func codes(v Verdict, severity string) string {
+	out := ""
+	for _, r := range v.Reasons {
+		if r.Severity == severity {
+			out += " " + r.Code + "(" + r.Role + r.Field + ")"
+		}
+	}
+	return out
+}
+
+// Print writes the report: decision accuracy, field accuracy per field,
+// recall per reason code, and reasons given where none was expected.
+func (s *Score) Print(w io.Writer) {
+	fmt.Fprintf(w, "applications: %d\ndecision accuracy: %s\n", s.apps, pct(s.decisionsRight, s.apps))
+	for _, k := range sortedKeys(s.confusion) {
+		fmt.Fprintf(w, "  expected %-6s got %-6s %d\n", k[0], k[1], s.confusion[k])
+	}
+	fmt.Fprintf(w, "clean applications rejected: %d\n", len(s.cleanRejected))
+	for _, c := range s.cleanRejected {
+		fmt.Fprintf(w, "  %s\n", c)
+	}
+	ok, total := 0, 0
+	fmt.Fprintln(w, "field accuracy (extracted equals the truth printed on the document):")
+	for _, f := range sortedKeys(s.fieldTotal) {
+		ok, total = ok+s.fieldOK[f], total+s.fieldTotal[f]
+		fmt.Fprintf(w, "  %-26s %s\n", f, pct(s.fieldOK[f], s.fieldTotal[f]))
+	}
+	fmt.Fprintf(w, "  %-26s %s\n", "all fields", pct(ok, total))
+	fmt.Fprintln(w, "reason recall (expected reasons found):")
+	for _, c := range sortedKeys(s.reasonTotal) {
+		fmt.Fprintf(w, "  %-30s %s\n", c, pct(s.found[c], s.reasonTotal[c]))
+	}
+	fmt.Fprintln(w, "reasons given where not expected (reject/review):")
+	for _, c := range sortedKeys(s.extra) {
+		fmt.Fprintf(w, "  %-30s %d\n", c, s.extra[c])
+	}
+}
+
+func pct(n, d int) string {
+	if d == 0 {
+		return "n/a"
+	}
+	return fmt.Sprintf("%5.1f %% (%d/%d)", 100*float64(n)/float64(d), n, d)
+}
+
+func sortedKeys[K interface{ ~string | ~[2]string }, V any](m map[K]V) []K {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+	return keys
+}
