@@ -118,7 +118,7 @@ func runeIndex(s string, byteIdx int) int { return len([]rune(s[:byteIdx])) }
 func fixCode(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch r {
-		case 'O', 'o', 'Q':
+		case 'O', 'o':
 			return '0'
 		case 'I', 'l', '|':
 			return '1'

@@ -20,6 +20,13 @@ type glyph struct {
 type row struct {
 	glyphs []glyph
 	box    ocr.Box
+	segs   []seg
+}
+
+// seg is one OCR line inside a row: its glyph range and box.
+type seg struct {
+	start, end int
+	box        ocr.Box
 }
 
 func (r row) text() string {
@@ -30,33 +37,37 @@ func (r row) text() string {
 	return b.String()
 }
 
-// rows groups a page's words into visual rows by following each line to
-// the right from its leftmost word: the next word must start shortly
+// rows groups a page's lines into visual rows by following each row to
+// the right from its leftmost line: the next line must start shortly
 // after the current one ends, at about the same height and size. Rows
 // so found follow a tilted photo, where a fixed band across the page
-// would mix lines. Spaces are dropped: documents space labels freely
-// ("名 称"). Rows come top to bottom.
+// would mix lines. Tesseract's own lines are kept whole: inside a line
+// its word boxes of Han text overlap and cannot be re-sorted. Spaces are
+// dropped: documents space labels freely ("名 称"). Rows come top to
+// bottom.
 func rows(p ocr.Page) []row {
-	var words []ocr.Word
+	lines := make([]ocr.Line, 0, len(p.Lines))
 	for _, l := range p.Lines {
-		words = append(words, l.Words...)
+		if len(l.Words) > 0 {
+			lines = append(lines, l)
+		}
 	}
-	sort.SliceStable(words, func(i, j int) bool { return words[i].Box.X < words[j].Box.X })
-	used := make([]bool, len(words))
+	sort.SliceStable(lines, func(i, j int) bool { return lines[i].Box.X < lines[j].Box.X })
+	used := make([]bool, len(lines))
 	var out []row
-	for i := range words {
+	for i := range lines {
 		if used[i] {
 			continue
 		}
-		chain := []ocr.Word{words[i]}
+		chain := []ocr.Line{lines[i]}
 		used[i] = true
 		for cur := i; ; {
-			next := nextInLine(words, used, cur)
+			next := nextInRow(lines, used, cur)
 			if next < 0 {
 				break
 			}
 			used[next] = true
-			chain = append(chain, words[next])
+			chain = append(chain, lines[next])
 			cur = next
 		}
 		out = append(out, makeRow(chain))
@@ -67,14 +78,14 @@ func rows(p ocr.Page) []row {
 
 func centreY(b ocr.Box) int { return b.Y + b.H/2 }
 
-// nextInLine finds the unused word that continues word cur's line: it
+// nextInRow finds the unused line that continues line cur's row: it
 // starts within four heights after cur ends, its centre within half a
 // height, and neither is less than 40 % of the other's height.
-func nextInLine(words []ocr.Word, used []bool, cur int) int {
-	c := words[cur].Box
+func nextInRow(lines []ocr.Line, used []bool, cur int) int {
+	c := lines[cur].Box
 	best, bestGap := -1, 0
-	for j, w := range words {
-		b := w.Box
+	for j, l := range lines {
+		b := l.Box
 		if used[j] || b.X < c.X+c.W/2 {
 			continue
 		}
@@ -90,15 +101,18 @@ func nextInLine(words []ocr.Word, used []bool, cur int) int {
 	return best
 }
 
-func makeRow(ws []ocr.Word) row {
-	sort.SliceStable(ws, func(i, j int) bool { return ws[i].Box.X < ws[j].Box.X })
+func makeRow(ls []ocr.Line) row {
 	var r row
-	for _, w := range ws {
-		r.box = r.box.Union(w.Box)
-		rs := []rune(strings.ReplaceAll(w.Text, " ", ""))
-		for i, c := range rs {
-			r.glyphs = append(r.glyphs, glyph{r: c, conf: w.Conf, box: glyphBox(w.Box, i, len(rs))})
+	for _, l := range ls {
+		r.segs = append(r.segs, seg{start: len(r.glyphs), box: l.Box})
+		for _, w := range l.Words {
+			r.box = r.box.Union(w.Box)
+			rs := []rune(strings.ReplaceAll(w.Text, " ", ""))
+			for i, c := range rs {
+				r.glyphs = append(r.glyphs, glyph{r: c, conf: w.Conf, box: glyphBox(w.Box, i, len(rs))})
+			}
 		}
+		r.segs[len(r.segs)-1].end = len(r.glyphs)
 	}
 	return r
 }
@@ -145,18 +159,47 @@ func (s span) box() ocr.Box {
 }
 
 // trimPunct drops separators the OCR reads between a label and its value
-// (colons, quotes, stray strokes) from both ends.
+// (colons, quotes, stray strokes) from both ends. A closing bracket that
+// closes one inside the value stays.
 func (s span) trimPunct() span {
 	isP := func(r rune) bool {
-		return strings.ContainsRune(":：;；,，.。'\"“”‘’|!！_-—~`、·/\\()（）[]【】<>《》«»", r)
+		return strings.ContainsRune(":：;；,，.。'\"“”‘’|!！_-—~`、·/\\()（）[]【】<>《》〈〉«»", r)
 	}
 	for len(s) > 0 && isP(s[0].r) {
 		s = s[1:]
 	}
-	for len(s) > 0 && isP(s[len(s)-1].r) {
+	for len(s) > 0 && isP(s[len(s)-1].r) && !(isCloser(s[len(s)-1].r) && hasOpener(s)) {
 		s = s[:len(s)-1]
 	}
 	return s
+}
+
+func isCloser(r rune) bool { return strings.ContainsRune(")）〉》]】", r) }
+
+func hasOpener(s span) bool {
+	for _, g := range s {
+		if strings.ContainsRune("(（〈《[【", g.r) {
+			return true
+		}
+	}
+	return false
+}
+
+// fixBrackets repairs the brackets of names and enterprise types, where
+// the OCR reads （ as 〈 or 《 and drops a final ）: licences print
+// full-width round brackets, balanced.
+func fixBrackets(f Field) Field {
+	if !f.Found() {
+		return f
+	}
+	r := strings.NewReplacer("〈", "（", "《", "（", "(", "（", "〔", "（", "【", "（", "〉", "）", "》", "）", ")", "）", "〕", "）", "】", "）")
+	v := r.Replace(f.Value)
+	if strings.Count(v, "（") > strings.Count(v, "）") {
+		v += "）"
+		f.Confs = append(f.Confs, f.Conf)
+	}
+	f.Value = v
+	return f
 }
 
 // labelHit is where a label was found in a row.
@@ -244,24 +287,44 @@ func valueAfter(rs []row, hits []labelHit, h labelHit) span {
 	return span(rs[h.row].glyphs[h.end:end]).trimPunct()
 }
 
-// continuation appends the following rows that carry on a wrapped value:
-// rows with no label that start near the value's left edge.
+// continuation appends the OCR lines below that carry on a wrapped
+// value: a line that starts near the value's left edge, right under the
+// last line taken, and holds no label.
 func continuation(rs []row, hits []labelHit, h labelHit, v span, maxRows int) span {
 	if len(v) == 0 {
 		return v
 	}
 	left, gh := v[0].box.X, v[0].box.H
-	for i := h.row + 1; i < len(rs) && i <= h.row+maxRows; i++ {
-		if rowHasLabel(hits, i) || len(rs[i].glyphs) == 0 {
+	bottom := v[len(v)-1].box.Y + gh
+	for i := h.row + 1; i < len(rs) && i <= h.row+maxRows+2; i++ {
+		sg, ok := segUnder(rs[i], hits, i, left, bottom, gh)
+		if !ok {
+			continue
+		}
+		v = append(v, span(rs[i].glyphs[sg.start:sg.end]).trimPunct()...)
+		bottom = sg.box.Y + sg.box.H
+		if maxRows--; maxRows == 0 {
 			break
 		}
-		g := rs[i].glyphs
-		if abs(g[0].box.X-left) > 2*gh || g[0].box.Y-v[len(v)-1].box.Y > 3*gh {
-			break
-		}
-		v = append(v, span(g).trimPunct()...)
 	}
 	return v
+}
+
+// segUnder finds the line of row r that starts within two glyphs of
+// left and within one and a half glyphs below bottom, and is no label.
+func segUnder(r row, hits []labelHit, ri, left, bottom, gh int) (seg, bool) {
+	for _, sg := range r.segs {
+		if abs(sg.box.X-left) > 2*gh || sg.box.Y < bottom-gh/2 || sg.box.Y > bottom+3*gh/2 {
+			continue
+		}
+		for _, hit := range hits {
+			if hit.row == ri && hit.start < sg.end && abs(r.glyphs[hit.start].box.X-sg.box.X) < 4*gh {
+				return seg{}, false // a label, or a value right after its label
+			}
+		}
+		return sg, true
+	}
+	return seg{}, false
 }
 
 func rowHasLabel(hits []labelHit, r int) bool {

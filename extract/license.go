@@ -14,10 +14,10 @@ var licenseLabels = []string{
 // and address.
 func License(p ocr.Page) Fields {
 	rs := rows(p)
-	v := labelled(rs, licenseLabels, map[string]int{"类型": 1, "住所": 2, "经营场所": 2, "名称": 1})
+	v := labelled(rs, licenseLabels, map[string]int{"类型": 1, "住所": 2, "经营场所": 2})
 	fs := Fields{}
-	fs.set(FName, fieldOf(v["名称"]))
-	fs.set(FType, fieldOf(v["类型"]))
+	fs.set(FName, fixBrackets(fieldOf(v["名称"])))
+	fs.set(FType, fixBrackets(fieldOf(v["类型"])))
 	fs.set(FLegalRep, fieldOf(firstOf(v, "法定代表人", "负责人", "经营者")))
 	fs.set(FAddress, fieldOf(firstOf(v, "住所", "经营场所")))
 	fs.set(FCapital, fieldOf(v["注册资本"]))

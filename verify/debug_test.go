@@ -37,6 +37,11 @@ func TestDebugPage(t *testing.T) {
 	page = ocr.MapPage(rot.MapPageBack(page), image.Point{}, 0, sc, d.Image.Bounds().Dx(), d.Image.Bounds().Dy())
 	for _, l := range page.Lines {
 		fmt.Printf("%v %.2f %s\n", l.Box, l.Conf(), l.Text())
+		if os.Getenv("DBG_WORDS") != "" {
+			for _, w := range l.Words {
+				fmt.Printf("   W %v %.2f %s\n", w.Box, w.Conf, w.Text)
+			}
+		}
 	}
 	for _, r := range extract.DebugRows(page) {
 		fmt.Println("ROW", r)

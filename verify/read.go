@@ -10,16 +10,14 @@ import (
 )
 
 // psmFor picks Tesseract's page segmentation per role: letters are one
-// block of prose; a handheld photo is sparse text in a scene; licences
-// and cards are laid out in label/value rows.
+// block of prose (psm 6); licences, cards and handheld photos are sparse
+// labels and values (psm 11), where psm 3 loses the small grey labels.
 func psmFor(role string) int {
 	switch role {
 	case RoleCommitmentLetter, RoleApplicationLetter:
 		return ocr.PSMBlock
-	case RoleAdminIDHandheld:
-		return ocr.PSMSparse
 	}
-	return ocr.PSMAuto
+	return ocr.PSMSparse
 }
 
 // readImage runs OCR on one decoded image and extracts what its kind has.
@@ -46,6 +44,7 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded) Do
 	r.Report.KindDetected = string(cls.Kind)
 	r.Fields = extractFields(cls.Kind, r.Page)
 	p.rereadIDNumber(ctx, &r, g, f)
+	p.rereadWeak(ctx, &r, g, f)
 	r.Report.Extracted = reportValues(r.Fields)
 	r.Report.TimingsMS["extract"] = time.Since(t1).Milliseconds()
 	return r

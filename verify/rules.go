@@ -47,16 +47,18 @@ func fileFailures(ec *evalContext) []Reason {
 	return out
 }
 
-// Quality floors under which an unrecognised page counts as unreadable
-// rather than as the wrong document.
+// Quality floors under which a page counts as unreadable: too dark,
+// too blurred, or read with too little confidence.
 const (
-	unreadableConf       = 0.55
-	unreadableSharpness  = 20
+	unreadableConf       = 0.45
+	unreadableSharpness  = 8
 	unreadableBrightness = 45
 )
 
-// wrongTypes flags a document that shows something else than its role
-// wants, or nothing legible at all.
+// wrongTypes flags a document that shows another known document
+// (DOCUMENT_WRONG_TYPE), or nothing legible on a poor image
+// (DOCUMENT_UNREADABLE). A good image whose kind could not be told is a
+// question for a human (LOW_CONFIDENCE), not a rejection.
 func wrongTypes(ec *evalContext) []Reason {
 	var out []Reason
 	for _, d := range ec.docs {
@@ -65,8 +67,11 @@ func wrongTypes(ec *evalContext) []Reason {
 			continue
 		}
 		code := CodeDocumentWrongType
-		if d.Kind == extract.KindUnknown && unreadable(d) {
-			code = CodeDocumentUnreadable
+		if d.Kind == extract.KindUnknown {
+			code = CodeLowConfidence
+			if unreadable(d) {
+				code = CodeDocumentUnreadable
+			}
 		}
 		r := roleReason(code, role)
 		r.Evidence = &Evidence{File: d.Ref.File, Page: d.Report.Page, Found: string(d.Kind)}

@@ -7,6 +7,8 @@ import (
 )
 
 // Dates are civil days held as UTC midnights.
+type timeT = time.Time
+
 func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 
 // longTerm stands for 长期 validity.

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"strings"
+)
+
+// Resident ID card, 85.6 × 54 mm.
+const cardW, cardH = 85.6, 54.0
+
+var (
+	cardBase  = color.RGBA{238, 242, 244, 255}
+	cardLabel = color.RGBA{40, 112, 170, 255}
+	cardWave  = color.RGBA{200, 214, 226, 110}
+)
+
+func (r *renderer) cardCanvas(widthPx float64) *canvas {
+	base := cardBase
+	base.R -= uint8(r.rng.IntN(8))
+	c := newCanvas(cardW, cardH, widthPx/cardW, base, r.fs, r.rng)
+	paperTexture(c.img, r.rng, 0.04)
+	c.guilloche(cardW, cardH, cardWave, r.rng)
+	return c
+}
+
+// roundCorners makes the card's corners transparent.
+func roundCorners(c *canvas) {
+	p := newPath()
+	b := c.img.Bounds()
+	p.roundRect(0, 0, float64(b.Dx()), float64(b.Dy()), 3.2*c.s)
+	m, ok := p.mask(b)
+	if !ok {
+		return
+	}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			c.img.Pix[c.img.PixOffset(x, y)+3] = m.AlphaAt(x, y).A
+		}
+	}
+}
+
+func (r *renderer) idFront(p person, widthPx float64) *sheet {
+	c := r.cardCanvas(widthPx)
+	lab := textStyle{Font: r.fs.Sans, Size: 2.7, Color: cardLabel}
+	val := textStyle{Font: r.fs.Sans, Size: 3.5, Color: inkBlack}
+	c.textSpread(7, 11, 6.5, lab, "姓名")
+	c.text(16, 11.2, sized(val, 4.0), p.Name)
+	c.textSpread(7, 18, 6.5, lab, "性别")
+	c.text(16, 18.2, val, map[bool]string{true: "男", false: "女"}[p.Male])
+	c.textSpread(29, 18, 6.5, lab, "民族")
+	c.text(39, 18.2, val, p.Ethnic)
+	c.textSpread(7, 25, 6.5, lab, "出生")
+	x := 16.0
+	for i, part := range []string{fmt.Sprint(p.Birth.Year()), "年", fmt.Sprint(int(p.Birth.Month())), "月", fmt.Sprint(p.Birth.Day()), "日"} {
+		st := val
+		if i%2 == 1 {
+			st = lab
+		}
+		x += c.text(x, 25.2, st, part) + 1.2
+	}
+	c.textSpread(7, 32, 6.5, lab, "住址")
+	for i, l := range c.wrap(val, p.Address, 33, 0) {
+		if i < 3 {
+			c.text(16, 32.2+float64(i)*4.9, val, l)
+		}
+	}
+	c.text(7, 48, lab, "公民身份号码")
+	c.text(27, 48.5, textStyle{Font: r.fs.Sans, Size: 4.4, Color: inkBlack, Spacing: 0.32}, p.ID)
+	r.avatar(c, p.Male)
+	roundCorners(c)
+	return &sheet{img: c.img}
+}
+
+// avatar is the grey silhouette where the photo goes.
+func (r *renderer) avatar(c *canvas, male bool) {
+	cx, top := 68.0, 9.0
+	c.fill(func(pp *path) {
+		pp.ellipse(cx, top+27, 13, 9.5, false)
+	}, color.RGBA{150, 146, 150, 255}, blendMultiply)
+	c.fill(func(pp *path) {
+		pp.rect(cx-3.2, top+12, 6.4, 8)
+		pp.ellipse(cx, top+9.5, 6.2, 7.6, false)
+	}, color.RGBA{170, 166, 172, 255}, blendOver)
+	c.fill(func(pp *path) {
+		if male {
+			pp.ellipse(cx, top+5.2, 6.4, 4.2, false)
+		} else {
+			pp.ellipse(cx, top+8, 7.4, 8.6, false)
+		}
+	}, color.RGBA{96, 94, 98, 255}, blendMultiply)
+	c.fill(func(pp *path) {
+		pp.ellipse(cx, top+11, 5.2, 5.6, false)
+	}, color.RGBA{176, 172, 178, 255}, blendOver)
+	c.fill(func(pp *path) { pp.rect(cx-14, top+36.5, 28, 3) }, cardBase, blendOver)
+}
+
+func (r *renderer) idBack(p person, widthPx float64) *sheet {
+	c := r.cardCanvas(widthPx)
+	c.emblem(14, 15, 8.2, false)
+	bold := textStyle{Font: r.fs.Sans, Size: 4.4, Color: inkBlack, Weight: 0.1}
+	c.textSpread(31, 14, 40, bold, "中华人民共和国")
+	c.textSpread(31, 27, 42, sized(bold, 6.8), "居民身份证")
+	lab := textStyle{Font: r.fs.Sans, Size: 2.9, Color: inkBlack}
+	val := textStyle{Font: r.fs.Sans, Size: 3.4, Color: inkBlack}
+	c.text(19, 42, lab, "签发机关")
+	issuer := c.wrap(val, p.Issuer, 44, 0)
+	c.text(33, 42, val, issuer[0])
+	c.text(19, 49, lab, "有效期限")
+	c.text(33, 49, val, validityText(p))
+	roundCorners(c)
+	return &sheet{img: c.img}
+}
+
+func validityText(p person) string {
+	if isLong(p.ValidTo) {
+		return dotDate(p.ValidFrom) + "-长期"
+	}
+	return dotDate(p.ValidFrom) + "-" + dotDate(p.ValidTo)
+}
+
+// copyNotes are what applicants write on ID copies.
+var copyNotes = []string{"仅供号码申请使用，再复印无效", "此复印件仅供办理语音业务使用", "仅供办理号码业务使用，他用无效"}
+
+// annotate writes a note above the card on a copy page, by hand or typed.
+func (r *renderer) annotate(img *image.RGBA, x, y, size float64) {
+	c := &canvas{img: img, s: 1, fs: r.fs, rng: r.rng}
+	note := copyNotes[r.rng.IntN(len(copyNotes))]
+	st := textStyle{Font: r.fs.Kai, Size: size, Color: color.RGBA{40, 52, 150, 255}, Jitter: 1}
+	if r.rng.IntN(3) == 0 {
+		st = textStyle{Font: r.fs.Sans, Size: size * 0.9, Color: color.RGBA{50, 50, 120, 255}}
+	}
+	if strings.Contains(note, "语音") && r.rng.IntN(2) == 0 {
+		st.Color = color.RGBA{30, 30, 36, 255}
+	}
+	c.text(x, y, st, note)
+}
