@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,9 +18,8 @@ import (
 // it also times the tesseract CLI on the same images as the baseline.
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var cfg Config
-	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs := newFlagSet("bench", &cfg)
 	fs.SetOutput(stderr)
-	cfg.bind(fs)
 	cli := fs.Bool("tesseract", false, "also time the tesseract CLI, full page, on every image (the speed baseline)")
 	limit := fs.Int("limit", 0, "use at most this many applications (0: all)")
 	if err := parseFlags(fs, args); err != nil {

@@ -42,6 +42,13 @@ func (c *Config) bind(fs *flag.FlagSet) {
 	fs.StringVar(&c.LogLevel, "log-level", "warn", "debug, info, warn or error")
 }
 
+// newFlagSet is a flag set with the config's flags bound.
+func newFlagSet(name string, c *Config) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	c.bind(fs)
+	return fs
+}
+
 // parseFlags parses args, then fills every flag not given on the command
 // line from its environment variable (--ocr-workers ↔ OCR_WORKERS).
 func parseFlags(fs *flag.FlagSet, args []string) error {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,9 +14,8 @@ import (
 
 func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var cfg Config
-	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
+	fs := newFlagSet("verify", &cfg)
 	fs.SetOutput(stderr)
-	cfg.bind(fs)
 	out := fs.String("out", "", "write OUTDIR/<id>.json for each folder instead of stdout")
 	if err := parseFlags(fs, args); err != nil {
 		return err

@@ -1,0 +1,75 @@
+package verify
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/qualcheck/qualcheck/ocr"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// goldenDocs are images whose reading is pinned: kind, fields, values,
+// boxes. Real Tesseract; a change in what is read shows as a diff.
+var goldenDocs = []DocumentRef{
+	{Role: RoleEnterpriseCertificate, File: "app-1-00001/IMG_20260220_093703.jpg"},
+	{Role: RoleLegalRepIDFront, File: "app-1-00001/IMG_20260220_093920.jpeg"},
+	{Role: RoleLegalRepIDBack, File: "app-1-00001/IMG_20260220_094137.jpg"},
+	{Role: RoleAdminIDHandheld, File: "app-1-00001/IMG_20260220_094828.jpg"},
+	{Role: RoleAdminIDBack, File: "app-2-00003/SCAN0281.PDF"},
+}
+
+type dirFiles string
+
+func (d dirFiles) Open(name string) ([]byte, error) { return os.ReadFile(filepath.Join(string(d), name)) }
+
+func TestGoldenExtraction(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	e, err := ocr.NewEngine(ocr.Config{Workers: 1}, logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	p := NewPipeline(Config{}, e, logger, time.Now)
+	for _, ref := range goldenDocs {
+		t.Run(ref.File, func(t *testing.T) {
+			r := p.readRef(context.Background(), ref, dirFiles("../testdata/samples"))
+			got := map[string]any{"kind": r[0].Report.KindDetected, "failure": r[0].Failure, "extracted": r[0].Report.Extracted}
+			compareGolden(t, filepath.Join("../testdata/golden", ref.File+".json"), got)
+		})
+	}
+}
+
+func compareGolden(t *testing.T, path string, got any) {
+	t.Helper()
+	data, err := json.MarshalIndent(got, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if string(want) != string(data)+"\n" {
+		t.Errorf("%s differs from the golden file:\ngot:\n%s\nwant:\n%s", path, data, want)
+	}
+}
