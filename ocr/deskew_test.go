@@ -47,4 +47,3 @@ func TestDeskewMapBackRoundTrip(t *testing.T) {
 		}
 	}
 }
-

@@ -28,7 +28,9 @@ var goldenDocs = []DocumentRef{
 
 type dirFiles string
 
-func (d dirFiles) Open(name string) ([]byte, error) { return os.ReadFile(filepath.Join(string(d), name)) }
+func (d dirFiles) Open(name string) ([]byte, error) {
+	return os.ReadFile(filepath.Join(string(d), name))
+}
 
 func TestGoldenExtraction(t *testing.T) {
 	if testing.Short() {
