@@ -25,7 +25,7 @@ func License(p ocr.Page) Fields {
 	start, end := termDates(v["营业期限"])
 	fs.set(FTermStart, start)
 	fs.set(FTermEnd, end)
-	fs.set(FCreditCode, findPattern(rs, creditRe, fixCode, func(s string) bool { return ValidateUSCC(s) == nil }))
+	fs.set(FCreditCode, CreditCode(p))
 	return fs
 }
 
@@ -62,4 +62,24 @@ func subField(s span, m DateMatch) Field {
 	f := fieldOf(s[m.Start:m.End])
 	f.Value, f.Confs = m.Value.String(), nil
 	return f
+}
+
+// CreditCodeBands are the places a licence prints its credit code: under
+// the 统一社会信用代码 label (older layout) and right of it (newer one).
+// The pipeline re-reads them as a line of code characters when the page
+// read gave no valid code.
+func CreditCodeBands(p ocr.Page) []ocr.Box {
+	rs := rows(p)
+	for _, h := range findLabels(rs, []string{"统一社会信用代码"}) {
+		lb := span(rs[h.row].glyphs[h.start:h.end]).box()
+		below := ocr.Box{X: lb.X - lb.H, Y: lb.Y + lb.H, W: lb.W*2 + lb.H, H: lb.H * 2}
+		right := ocr.Box{X: lb.X + lb.W, Y: lb.Y - lb.H/2, W: lb.W * 2, H: lb.H * 2}
+		return []ocr.Box{below, right}
+	}
+	return nil
+}
+
+// CreditCode finds a valid unified social credit code on a page read.
+func CreditCode(p ocr.Page) Field {
+	return findPattern(rows(p), creditRe, fixCode, func(s string) bool { return ValidateUSCC(s) == nil })
 }

@@ -45,6 +45,7 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded) Do
 	r.Fields = extractFields(cls.Kind, r.Page)
 	p.rereadIDNumber(ctx, &r, g, f)
 	p.rereadWeak(ctx, &r, g, f)
+	p.rereadCreditCode(ctx, &r, g, f)
 	r.Report.Extracted = reportValues(r.Fields)
 	r.Report.TimingsMS["extract"] = time.Since(t1).Milliseconds()
 	return r

@@ -38,6 +38,28 @@ func (p *Pipeline) rereadWeak(ctx context.Context, r *DocResult, g *image.Gray, 
 	}
 }
 
+// usccAlphabet is what a credit code may hold (GB 32100: no I, O, S, V, Z).
+const usccAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+// rereadCreditCode reads the credit code's bands again as one line of
+// code characters when the page read gave no valid code.
+func (p *Pipeline) rereadCreditCode(ctx context.Context, r *DocResult, g *image.Gray, f float64) {
+	if r.Kind != extract.KindLicense {
+		return
+	}
+	if c, ok := r.Fields[extract.FCreditCode]; ok && extract.ValidateUSCC(c.Value) == nil {
+		return
+	}
+	for _, band := range extract.CreditCodeBands(r.Page) {
+		opt := ocr.ReadOptions{PSM: ocr.PSMSingleLine, Digits: true, Whitelist: usccAlphabet}
+		nf, ok := p.readCrop(ctx, g, f, band, opt)
+		if ok && extract.ValidateUSCC(nf.Value) == nil {
+			r.Fields[extract.FCreditCode] = nf
+			return
+		}
+	}
+}
+
 // grow widens a value's box by half its height on every side, so that
 // the crop holds the whole glyphs of a slightly tilted line.
 func grow(b ocr.Box) ocr.Box {

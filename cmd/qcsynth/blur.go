@@ -25,7 +25,7 @@ func gaussianBlur(img *image.RGBA, sigma float64) {
 
 // kernel is a normalised Gaussian in 16.16 fixed point.
 func kernel(sigma float64) []int32 {
-	r := int(math.Ceil(sigma * 3))
+	r := int(math.Ceil(sigma * 2.5))
 	ws := make([]float64, 2*r+1)
 	sum := 0.0
 	for i := range ws {
@@ -42,39 +42,58 @@ func kernel(sigma float64) []int32 {
 
 // convPass convolves along x (horiz) or y with clamped edges.
 func convPass(img *image.RGBA, k []int32, horiz bool) {
+	if horiz {
+		convRows(img, k)
+	} else {
+		convCols(img, k)
+	}
+}
+
+// convRows blurs each row through an edge-padded copy of it.
+func convRows(img *image.RGBA, k []int32) {
+	b := img.Bounds()
+	w, h, st := b.Dx(), b.Dy(), img.Stride
+	r := len(k) / 2
+	pad := make([]int32, (w+2*r)*3)
+	for y := 0; y < h; y++ {
+		row := img.Pix[y*st : y*st+w*4]
+		for x := -r; x < w+r; x++ {
+			xx := clampInt(x, 0, w-1) * 4
+			i := (x + r) * 3
+			pad[i], pad[i+1], pad[i+2] = int32(row[xx]), int32(row[xx+1]), int32(row[xx+2])
+		}
+		for x := 0; x < w; x++ {
+			var a0, a1, a2 int32
+			win := pad[x*3 : x*3+len(k)*3]
+			for j, kw := range k {
+				a0 += kw * win[j*3]
+				a1 += kw * win[j*3+1]
+				a2 += kw * win[j*3+2]
+			}
+			row[x*4], row[x*4+1], row[x*4+2] = clampAcc(a0), clampAcc(a1), clampAcc(a2)
+		}
+	}
+}
+
+// convCols blurs down the columns, reading from a copy of the image.
+func convCols(img *image.RGBA, k []int32) {
 	b := img.Bounds()
 	w, h, st := b.Dx(), b.Dy(), img.Stride
 	r := len(k) / 2
 	src := make([]uint8, len(img.Pix))
 	copy(src, img.Pix)
-	acc := make([]int32, w*3)
+	acc := make([]int32, w*4)
 	for y := 0; y < h; y++ {
-		for i := range acc {
-			acc[i] = 0
-		}
+		clear(acc)
 		for j, kw := range k {
-			if horiz {
-				row := src[y*st:]
-				for x := 0; x < w; x++ {
-					xx := clampInt(x+j-r, 0, w-1) * 4
-					acc[x*3] += kw * int32(row[xx])
-					acc[x*3+1] += kw * int32(row[xx+1])
-					acc[x*3+2] += kw * int32(row[xx+2])
-				}
-				continue
-			}
-			row := src[clampInt(y+j-r, 0, h-1)*st:]
-			for x := 0; x < w; x++ {
-				acc[x*3] += kw * int32(row[x*4])
-				acc[x*3+1] += kw * int32(row[x*4+1])
-				acc[x*3+2] += kw * int32(row[x*4+2])
+			row := src[clampInt(y+j-r, 0, h-1)*st:][: w*4 : w*4]
+			for i, v := range row {
+				acc[i] += kw * int32(v)
 			}
 		}
-		out := img.Pix[y*st:]
+		out := img.Pix[y*st : y*st+w*4]
 		for x := 0; x < w; x++ {
-			out[x*4] = clampAcc(acc[x*3])
-			out[x*4+1] = clampAcc(acc[x*3+1])
-			out[x*4+2] = clampAcc(acc[x*3+2])
+			out[x*4], out[x*4+1], out[x*4+2] = clampAcc(acc[x*4]), clampAcc(acc[x*4+1]), clampAcc(acc[x*4+2])
 		}
 	}
 }

@@ -194,7 +194,6 @@ func (r *renderer) stampCopy(page *sheet, a *app, d *docPlan, card image.Rectang
 // greyCopy turns a page into a greyscale photocopy: paper goes white, ink
 // goes dark, toner speckles and the odd streak appear.
 func greyCopy(img *image.RGBA, r *renderer) {
-	gaussianBlur(img, r.uniform(0.4, 0.8))
 	black, white := r.uniform(30, 70), r.uniform(200, 230)
 	gamma := r.uniform(0.9, 1.3)
 	fr := newFastRand(r.rng)
@@ -220,7 +219,6 @@ func greyCopy(img *image.RGBA, r *renderer) {
 
 // colorCopy washes colours out a little, as a colour copier does.
 func colorCopy(img *image.RGBA, r *renderer) {
-	gaussianBlur(img, r.uniform(0.3, 0.6))
 	lift, sat := r.uniform(0.88, 0.96), r.uniform(0.75, 0.95)
 	fr := newFastRand(r.rng)
 	for i := 0; i < len(img.Pix); i += 4 {

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -27,6 +28,7 @@ type config struct {
 	out, regions, codes, templates              string
 	rate, rate400                               float64
 	fontSans, fontKai, fontSerif, fontSerifBold string
+	cpuProfile                                  string
 }
 
 func parseFlags(args []string) (config, error) {
@@ -45,6 +47,7 @@ func parseFlags(args []string) (config, error) {
 	fl.StringVar(&c.fontSerif, "font-serif", "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", "optional Song font for printed text (fonts-noto-cjk); empty or missing falls back to sans")
 	fl.StringVar(&c.fontSerifBold, "font-serif-bold", "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc", "optional bold Song font")
 	fl.IntVar(&c.workers, "j", runtime.NumCPU(), "parallel workers")
+	fl.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile to this file")
 	if err := fl.Parse(args); err != nil {
 		return c, err
 	}
@@ -91,6 +94,17 @@ func selectCodes(s string) ([]string, error) {
 
 func run(cfg config, w *os.File) error {
 	start := time.Now()
+	if cfg.cpuProfile != "" {
+		f, err := os.Create(cfg.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	gen, codes, err := setup(cfg)
 	if err != nil {
 		return err

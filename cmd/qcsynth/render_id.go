@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"math"
 	"strings"
 )
 
@@ -66,9 +67,9 @@ func (r *renderer) idFront(p person, widthPx float64) *sheet {
 			c.text(16, 32.2+float64(i)*4.9, val, l)
 		}
 	}
+	r.avatar(c, p.Male)
 	c.text(7, 48, lab, "公民身份号码")
 	c.text(27, 48.5, textStyle{Font: r.fs.Sans, Size: 4.4, Color: inkBlack, Spacing: 0.32}, p.ID)
-	r.avatar(c, p.Male)
 	roundCorners(c)
 	return &sheet{img: c.img}
 }
@@ -76,9 +77,7 @@ func (r *renderer) idFront(p person, widthPx float64) *sheet {
 // avatar is the grey silhouette where the photo goes.
 func (r *renderer) avatar(c *canvas, male bool) {
 	cx, top := 68.0, 9.0
-	c.fill(func(pp *path) {
-		pp.ellipse(cx, top+27, 13, 9.5, false)
-	}, color.RGBA{150, 146, 150, 255}, blendMultiply)
+	c.fill(func(pp *path) { shoulders(pp, cx, top+29, 13, 11, top+35) }, color.RGBA{150, 146, 150, 255}, blendMultiply)
 	c.fill(func(pp *path) {
 		pp.rect(cx-3.2, top+12, 6.4, 8)
 		pp.ellipse(cx, top+9.5, 6.2, 7.6, false)
@@ -93,7 +92,29 @@ func (r *renderer) avatar(c *canvas, male bool) {
 	c.fill(func(pp *path) {
 		pp.ellipse(cx, top+11, 5.2, 5.6, false)
 	}, color.RGBA{176, 172, 178, 255}, blendOver)
-	c.fill(func(pp *path) { pp.rect(cx-14, top+36.5, 28, 3) }, cardBase, blendOver)
+}
+
+// shoulders is the part of an ellipse above the line y = cut.
+func shoulders(p *path, cx, cy, rx, ry, cut float64) {
+	first := true
+	for i := 0; i <= 64; i++ {
+		t := math.Pi + math.Pi*float64(i)/64
+		x, y := cx+rx*math.Cos(t), cy+ry*math.Sin(t)
+		if first {
+			p.moveTo(x, y)
+			first = false
+		} else {
+			p.lineTo(x, y)
+		}
+	}
+	h := cut - cy
+	if h > 0 && h < ry {
+		dx := rx * math.Sqrt(1-h*h/(ry*ry))
+		p.lineTo(cx+rx, cy)
+		p.lineTo(cx+dx, cut)
+		p.lineTo(cx-dx, cut)
+	}
+	p.lineTo(cx-rx, cy)
 }
 
 func (r *renderer) idBack(p person, widthPx float64) *sheet {

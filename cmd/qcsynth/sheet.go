@@ -99,6 +99,18 @@ func sampleBilinear(src *image.RGBA, u, v float64) (r, g, b, a float64) {
 	}
 	x0, y0 := int(math.Floor(u)), int(math.Floor(v))
 	fx, fy := u-float64(x0), v-float64(y0)
+	if x0 >= 0 && y0 >= 0 && x0+1 < w && y0+1 < h {
+		k := y0*src.Stride + x0*4
+		p := src.Pix[k : k+src.Stride+8 : k+src.Stride+8]
+		s := src.Stride
+		w00, w10, w01, w11 := (1-fx)*(1-fy), fx*(1-fy), (1-fx)*fy, fx*fy
+		if p[3]&p[7]&p[s+3]&p[s+7] == 255 {
+			r = float64(p[0])*w00 + float64(p[4])*w10 + float64(p[s])*w01 + float64(p[s+4])*w11
+			g = float64(p[1])*w00 + float64(p[5])*w10 + float64(p[s+1])*w01 + float64(p[s+5])*w11
+			b = float64(p[2])*w00 + float64(p[6])*w10 + float64(p[s+2])*w01 + float64(p[s+6])*w11
+			return r, g, b, 1
+		}
+	}
 	for j := 0; j < 2; j++ {
 		yy := y0 + j
 		if yy < 0 || yy >= h {

@@ -25,20 +25,16 @@ func newValueNoise(rng *rand.Rand, width, height int, cell float64) *valueNoise 
 	return n
 }
 
+// at samples the noise; coordinates beyond the grid wrap around.
 func (n *valueNoise) at(x, y float64) float64 {
-	fx, fy := math.Max(0, x/n.cell), math.Max(0, y/n.cell)
+	fx, fy := math.Abs(x/n.cell), math.Abs(y/n.cell)
 	ix, iy := int(fx), int(fy)
-	if ix > n.w-2 {
-		ix = n.w - 2
-	}
-	if iy > n.h-2 {
-		iy = n.h - 2
-	}
 	tx, ty := fx-float64(ix), fy-float64(iy)
 	tx, ty = tx*tx*(3-2*tx), ty*ty*(3-2*ty)
-	i := iy*n.w + ix
-	a := n.v[i] + (n.v[i+1]-n.v[i])*tx
-	b := n.v[i+n.w] + (n.v[i+n.w+1]-n.v[i+n.w])*tx
+	x0, x1 := ix%n.w, (ix+1)%n.w
+	y0, y1 := (iy%n.h)*n.w, ((iy+1)%n.h)*n.w
+	a := n.v[y0+x0] + (n.v[y0+x1]-n.v[y0+x0])*tx
+	b := n.v[y1+x0] + (n.v[y1+x1]-n.v[y1+x0])*tx
 	return a + (b-a)*ty
 }
 
@@ -70,17 +66,45 @@ func newFastRand(rng *rand.Rand) *fastRand {
 	return &f
 }
 
+// Noise tiles, 512×512 and seamless, computed once from a fixed seed and
+// read at a random offset per document: per-pixel texture at table-lookup
+// cost.
+const tileSize = 512
+
+var (
+	fineTile   = makeTile(128, 4, 1)
+	coarseTile = makeTile(16, 32, 2)
+)
+
+func makeTile(grid int, cell float64, seed uint64) []float32 {
+	rng := rand.New(rand.NewPCG(seed, 0x711E))
+	n := &valueNoise{w: grid, h: grid, cell: cell, v: make([]float64, grid*grid)}
+	for i := range n.v {
+		n.v[i] = rng.Float64()
+	}
+	t := make([]float32, tileSize*tileSize)
+	for y := 0; y < tileSize; y++ {
+		for x := 0; x < tileSize; x++ {
+			t[y*tileSize+x] = float32(n.at(float64(x), float64(y)))
+		}
+	}
+	return t
+}
+
+func tileAt(t []float32, x, y int) float64 {
+	return float64(t[(y&(tileSize-1))*tileSize+(x&(tileSize-1))])
+}
+
 // paperTexture multiplies an image by a faint fibrous texture so flat
 // backgrounds look like paper or card.
 func paperTexture(img *image.RGBA, rng *rand.Rand, strength float64) {
 	b := img.Bounds()
-	coarse := newValueNoise(rng, b.Dx(), b.Dy(), 40)
-	fine := newValueNoise(rng, b.Dx(), b.Dy(), 4)
+	ox, oy := rng.IntN(tileSize), rng.IntN(tileSize)
 	fr := newFastRand(rng)
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		i := img.PixOffset(b.Min.X, y)
 		for x := b.Min.X; x < b.Max.X; x, i = x+1, i+4 {
-			k := 1 - strength*(0.5*coarse.at(float64(x), float64(y))+0.35*fine.at(float64(x), float64(y))+0.15*fr.unit())
+			k := 1 - strength*(0.5*tileAt(coarseTile, x+ox, y+oy)+0.35*tileAt(fineTile, x+oy, y+ox)+0.15*fr.unit())
 			img.Pix[i] = clamp8(float64(img.Pix[i]) * k)
 			img.Pix[i+1] = clamp8(float64(img.Pix[i+1]) * k)
 			img.Pix[i+2] = clamp8(float64(img.Pix[i+2]) * k)
@@ -106,16 +130,17 @@ func makeBackground(rng *rand.Rand, w, h int) *image.RGBA {
 	k := rng.IntN(len(backgroundColors))
 	base := backgroundColors[k]
 	wood := k < 2
-	low := newValueNoise(rng, w, h, float64(w)/4)
-	grain := newValueNoise(rng, w, h, 6)
+	ox, oy := rng.IntN(tileSize), rng.IntN(tileSize)
+	lowScale := float64(w) / 160
 	fr := newFastRand(rng)
 	for y := 0; y < h; y++ {
 		i := img.PixOffset(0, y)
+		ly := int(float64(y)/lowScale) + oy
+		gy := y*3 + ox
 		for x := 0; x < w; x, i = x+1, i+4 {
-			v := 0.85 + 0.3*low.at(float64(x), float64(y))
+			v := 0.85 + 0.3*tileAt(coarseTile, int(float64(x)/lowScale)+ox, ly)
 			if wood {
-				g := grain.at(float64(x)*0.08, float64(y)*2.5)
-				v *= 0.9 + 0.18*g
+				v *= 0.9 + 0.18*tileAt(fineTile, x/12+oy, gy)
 			}
 			v += 0.02 * fr.tri()
 			img.Pix[i] = clamp8(float64(base.R) * v)

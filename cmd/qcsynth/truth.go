@@ -102,11 +102,13 @@ func (g *truthGen) personName(male bool) string {
 	return name
 }
 
-// personRegion picks a county whose code was in use in the birth year.
+// personRegion picks a county whose code was in use in the birth year
+// (the table starts in 1981: codes listed then count as older).
 func (g *truthGen) personRegion(birthYear int) region {
+	year := max(birthYear, 1981)
 	for {
 		r := g.regions.all[g.rng.IntN(len(g.regions.all))]
-		if r.Start <= birthYear {
+		if r.Start <= year {
 			return r
 		}
 	}

@@ -8,8 +8,12 @@ import (
 
 // newEnterprise draws an enterprise registered in a big city.
 func (g *truthGen) newEnterprise(submitted time.Time, foundedBefore time.Time) enterprise {
-	e := enterprise{City: pick(g.rng, cities), Industry: pick(g.rng, industries)}
-	ds := g.regions.districts(e.City.Province, e.City.Name)
+	e := enterprise{Industry: pick(g.rng, industries)}
+	var ds []region
+	for len(ds) == 0 {
+		e.City = pick(g.rng, cities)
+		ds = g.regions.districts(e.City.Province, e.City.Name)
+	}
 	e.District = pick(g.rng, ds)
 	e.Brand = string(brandChars[g.rng.IntN(len(brandChars))]) + string(brandChars[g.rng.IntN(len(brandChars))])
 	e.Type = pick(g.rng, supportedTypes)

@@ -70,7 +70,7 @@ func encode(img *image.RGBA, d *docPlan, rng *rand.Rand) ([]byte, error) {
 		d.Quality = lo + rng.IntN(93-lo)
 		err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: d.Quality})
 	case "png":
-		err = png.Encode(&buf, img)
+		err = (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img)
 	case "huge_png":
 		err = (&png.Encoder{CompressionLevel: png.NoCompression}).Encode(&buf, img)
 	case "bmp":
