@@ -146,6 +146,7 @@ func (r *renderer) copyPage(a *app, d *docPlan, pagePx float64) *sheet {
 		x, y := (page.w()-content.w())/2+r.uniform(-0.06, 0.06)*cw, (page.h()-content.h())*r.uniform(0.5, 0.62)
 		content.placeOn(page, translate(x, y))
 		card = image.Rect(int(x), int(y), int(x+content.w()), int(y+content.h()))
+		cardEdge(page.img, x, y, content.w(), content.h(), r)
 	} else {
 		m := r.uniform(0.015, 0.04)
 		content := r.content(a, d, pagePx*(1-2*m))
@@ -164,6 +165,17 @@ func (r *renderer) copyPage(a *app, d *docPlan, pagePx float64) *sheet {
 		r.stampCopy(page, a, d, card)
 	}
 	return page
+}
+
+// cardEdge is the dark outline a copier picks up around a card.
+func cardEdge(img *image.RGBA, x, y, w, h float64, r *renderer) {
+	lw := math.Max(1.2, w*r.uniform(0.0012, 0.0025))
+	rad := w * 3.2 / cardW
+	p := newPath()
+	p.roundRect(x-lw/2, y-lw/2, w+lw, h+lw, rad+lw/2)
+	p.roundRect(x+lw/2, y+lw/2, w-lw, h-lw, rad-lw/2)
+	reverseLast(p)
+	fillPath(img, p, color.RGBA{60, 60, 64, uint8(r.uniform(120, 220))}, blendMultiply)
 }
 
 func blankPage(w, h int) *sheet {
@@ -266,15 +278,18 @@ func (r *renderer) photograph(sh *sheet, W, H int, d *docPlan) *sheet {
 	return out
 }
 
-// softShadow darkens the background under the paper, offset down-right.
+// softShadow darkens the background around the paper, offset down-right;
+// the paper's own area is left out since the paper covers it.
 func softShadow(dst *image.RGBA, sh *sheet, m affine, off float64) {
 	c := &canvas{img: dst, s: 1}
-	for k := 4; k >= 1; k-- {
-		grow := off * float64(k) * 0.6
+	in := boxQuad([4]float64{2, 2, sh.w() - 4, sh.h() - 4}).mapped(m)
+	for k := 3; k >= 1; k-- {
+		grow := off * float64(k) * 0.8
 		q := boxQuad([4]float64{-grow, -grow, sh.w() + 2*grow, sh.h() + 2*grow}).mapped(m.then(translate(off, off*1.4)))
 		c.fill(func(p *path) {
 			p.polygon(q[0][0], q[0][1], q[1][0], q[1][1], q[2][0], q[2][1], q[3][0], q[3][1])
-		}, color.RGBA{0, 0, 0, 32}, blendMultiply)
+			p.polygon(in[0][0], in[0][1], in[3][0], in[3][1], in[2][0], in[2][1], in[1][0], in[1][1])
+		}, color.RGBA{0, 0, 0, 40}, blendMultiply)
 	}
 }
 

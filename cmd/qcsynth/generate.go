@@ -85,26 +85,38 @@ func (gen *generator) build(idx int, code string) (*app, error) {
 func (gen *generator) writeDoc(dir string, a *app, d *docPlan) error {
 	rng := rand.New(rand.NewPCG(d.Seed, 0x5EED))
 	r := &renderer{fs: gen.fs, rng: rng}
-	var img = blankPage(1, 1).img
-	if d.Format != "heic" && d.Format != "garbage" {
-		sh := r.produce(a, d)
-		img = sh.img
-		d.Width, d.Height = img.Bounds().Dx(), img.Bounds().Dy()
-		for _, q := range sh.stamps {
-			d.Stamps = append(d.Stamps, q.bbox(d.Width, d.Height))
-		}
-		for _, q := range sh.others {
-			d.Others = append(d.Others, q.bbox(d.Width, d.Height))
-		}
-	} else if isLetter(d.Depicts) {
+	if d.Format == "heic" || d.Format == "garbage" {
 		d.LetterFill = ""
+		b, _ := encode(nil, d, rng)
+		d.Bytes = len(b)
+		return os.WriteFile(filepath.Join(dir, d.File), b, 0o644)
 	}
-	b, err := encode(img, d, rng)
-	if err != nil {
-		return err
+	sh := r.produce(a, d)
+	for {
+		d.measure(sh)
+		b, err := encode(sh.img, d, rng)
+		if err != nil {
+			return err
+		}
+		// Only huge_png may pass 5 MB: other PNG and BMP files shrink.
+		if d.Format == "jpeg" || d.Format == "huge_png" || len(b) < 4_500_000 {
+			d.Bytes = len(b)
+			return os.WriteFile(filepath.Join(dir, d.File), b, 0o644)
+		}
+		sh = shrink(sh, 0.8)
 	}
-	d.Bytes = len(b)
-	return os.WriteFile(filepath.Join(dir, d.File), b, 0o644)
+}
+
+// measure records the final size and seal boxes of a rendered document.
+func (d *docPlan) measure(sh *sheet) {
+	d.Width, d.Height = sh.img.Bounds().Dx(), sh.img.Bounds().Dy()
+	d.Stamps, d.Others = nil, nil
+	for _, q := range sh.stamps {
+		d.Stamps = append(d.Stamps, q.bbox(d.Width, d.Height))
+	}
+	for _, q := range sh.others {
+		d.Others = append(d.Others, q.bbox(d.Width, d.Height))
+	}
 }
 
 // runAll builds n applications on `workers` goroutines; results come

@@ -4,13 +4,16 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"time"
+
+	"github.com/qualcheck/qualcheck/extract"
 )
 
-// Identifier construction. The check characters come from checkIDDigit and
-// checkUSCCChar, which wrap package extract's rules when it has them.
+// Identifier construction. Check characters come from package extract,
+// the same code the verifier uses; a failure here is a bug in the
+// generator (it only builds well-formed bodies), hence the panics.
 
 func checkIDDigit(first17 string) byte {
-	c, err := idCheckDigit(first17)
+	c, err := extract.IDCheckDigit(first17)
 	if err != nil {
 		panic(err)
 	}
@@ -18,7 +21,7 @@ func checkIDDigit(first17 string) byte {
 }
 
 func checkUSCCChar(first17 string) byte {
-	c, err := usccCheckChar(first17)
+	c, err := extract.USCCCheckChar(first17)
 	if err != nil {
 		panic(err)
 	}
@@ -74,24 +77,11 @@ func mutateID(rng *rand.Rand, id string) string {
 
 // orgCodeCheck is the GB 11714 check character of an 8-character body.
 func orgCodeCheck(body string) byte {
-	w := [8]int{3, 7, 9, 10, 5, 8, 4, 2}
-	sum := 0
-	for i := 0; i < 8; i++ {
-		c := body[i]
-		v := int(c - '0')
-		if c >= 'A' && c <= 'Z' {
-			v = int(c-'A') + 10
-		}
-		sum += v * w[i]
+	c, err := extract.OrgCodeCheckChar(body)
+	if err != nil {
+		panic(err)
 	}
-	switch c := 11 - sum%11; c {
-	case 10:
-		return 'X'
-	case 11:
-		return '0'
-	default:
-		return byte('0' + c)
-	}
+	return c
 }
 
 // makeOrgCode draws a 9-character organisation code: "MA…" for

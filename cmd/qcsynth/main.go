@@ -10,6 +10,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -92,7 +93,7 @@ func selectCodes(s string) ([]string, error) {
 	return out, nil
 }
 
-func run(cfg config, w *os.File) error {
+func run(cfg config, w io.Writer) error {
 	start := time.Now()
 	if cfg.cpuProfile != "" {
 		f, err := os.Create(cfg.cpuProfile)
@@ -188,7 +189,7 @@ func loadTemplates(dir string) (map[string][]string, error) {
 }
 
 // summary prints what was generated.
-func summary(w *os.File, apps []*app, took time.Duration) {
+func summary(w io.Writer, apps []*app, took time.Duration) {
 	decisions, codes, kinds := map[string]int{}, map[string]int{}, map[string]int{}
 	files := 0
 	for _, a := range apps {

@@ -137,6 +137,25 @@ func (p *path) roundRect(x, y, w, h, r float64) {
 	p.lineTo(x+w-r, y)
 }
 
+// reverseLast reverses the winding of the last contour so it cuts a hole
+// in the contours before it.
+func reverseLast(p *path) {
+	start := len(p.ops) - 1
+	for start > 0 && p.ops[start].kind != 'M' {
+		start--
+	}
+	seg := p.ops[start:]
+	pts := make([][2]float64, len(seg))
+	for i, op := range seg {
+		pts[i] = op.p[0]
+	}
+	for i := range seg {
+		seg[i].p[0] = pts[len(pts)-1-i]
+		seg[i].kind = 'L'
+	}
+	seg[0].kind = 'M'
+}
+
 // strokeLine adds a line segment of width w as a quadrilateral.
 func (p *path) strokeLine(x1, y1, x2, y2, w float64) {
 	dx, dy := x2-x1, y2-y1
@@ -227,8 +246,8 @@ func fillPath(dst *image.RGBA, p *path, col color.RGBA, mode blendMode) {
 // col. mod, when set, scales the coverage at each pixel (ink texture).
 func blendMask(dst *image.RGBA, m *image.Alpha, col color.RGBA, mode blendMode, mod func(x, y int) float64) {
 	r := m.Rect.Intersect(dst.Rect)
-	op := float64(col.A) / 255
-	cr, cg, cb := float64(col.R), float64(col.G), float64(col.B)
+	op := int32(col.A)
+	c := [3]int32{int32(col.R), int32(col.G), int32(col.B)}
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		mi := m.PixOffset(r.Min.X, y)
 		di := dst.PixOffset(r.Min.X, y)
@@ -237,19 +256,19 @@ func blendMask(dst *image.RGBA, m *image.Alpha, col color.RGBA, mode blendMode, 
 			if cov == 0 {
 				continue
 			}
-			a := float64(cov) / 255 * op
+			a := (int32(cov)*op + 127) / 255 // 0..255
 			if mod != nil {
-				a *= mod(x, y)
+				a = int32(float64(a) * mod(x, y))
 			}
 			px := dst.Pix[di : di+3 : di+3]
-			if mode == blendMultiply {
-				px[0] = uint8(float64(px[0])*(1-a+a*cr/255) + 0.5)
-				px[1] = uint8(float64(px[1])*(1-a+a*cg/255) + 0.5)
-				px[2] = uint8(float64(px[2])*(1-a+a*cb/255) + 0.5)
-			} else {
-				px[0] = uint8(float64(px[0])*(1-a) + cr*a + 0.5)
-				px[1] = uint8(float64(px[1])*(1-a) + cg*a + 0.5)
-				px[2] = uint8(float64(px[2])*(1-a) + cb*a + 0.5)
+			for k := 0; k < 3; k++ {
+				v := int32(px[k])
+				if mode == blendMultiply {
+					v = (v*(65025-a*(255-c[k])) + 32512) / 65025
+				} else {
+					v = (v*(255-a) + c[k]*a + 127) / 255
+				}
+				px[k] = uint8(v)
 			}
 		}
 	}

@@ -35,7 +35,7 @@ func (r *renderer) handheld(a *app, w, h int) *sheet {
 		cw = W * 0.4
 	}
 	card := r.idFront(a.Admin, cw)
-	ccx, ccy := cx+W*r.uniform(-0.06, 0.06), headY+u*0.78
+	ccx, ccy := cx+W*r.uniform(-0.06, 0.06), headY+u*0.72
 	if ccy+cw*0.35 > H {
 		ccy = H - cw*0.36
 	}
@@ -58,10 +58,10 @@ func (r *renderer) figure(c *canvas, male bool, cx, hy, u float64, skin, shirt c
 	if !male {
 		c.fill(func(p *path) { p.ellipse(cx, hy+u*0.1, u*0.2, u*0.3, false) }, hair, blendOver)
 	}
-	c.fill(func(p *path) { p.ellipse(cx, hy+u*1.05, u*0.62, u*0.62, false) }, shirt, blendOver)
+	c.fill(func(p *path) { p.ellipse(cx, hy+u*0.95, u*0.62, u*0.62, false) }, shirt, blendOver)
 	c.fill(func(p *path) {
-		p.rect(cx-u*0.06, hy+u*0.12, u*0.12, u*0.3)
-		p.polygon(cx-u*0.12, hy+u*0.42, cx+u*0.12, hy+u*0.42, cx, hy+u*0.58)
+		p.rect(cx-u*0.06, hy+u*0.12, u*0.12, u*0.24)
+		p.polygon(cx-u*0.11, hy+u*0.34, cx+u*0.11, hy+u*0.34, cx, hy+u*0.48)
 	}, skin, blendOver)
 	c.fill(func(p *path) {
 		p.ellipse(cx-u*0.145, hy+u*0.01, u*0.03, u*0.05, false)

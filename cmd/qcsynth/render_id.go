@@ -62,10 +62,14 @@ func (r *renderer) idFront(p person, widthPx float64) *sheet {
 		x += c.text(x, 25.2, st, part) + 1.2
 	}
 	c.textSpread(7, 32, 6.5, lab, "住址")
-	for i, l := range c.wrap(val, p.Address, 33, 0) {
-		if i < 3 {
-			c.text(16, 32.2+float64(i)*4.9, val, l)
-		}
+	addr := val
+	lines := c.wrap(addr, p.Address, 33, 0)
+	for len(lines) > 3 && addr.Size > 2.6 {
+		addr.Size -= 0.3
+		lines = c.wrap(addr, p.Address, 33, 0)
+	}
+	for i, l := range lines {
+		c.text(16, 32.2+float64(i)*addr.Size*1.4, addr, l)
 	}
 	r.avatar(c, p.Male)
 	c.text(7, 48, lab, "公民身份号码")

@@ -57,7 +57,8 @@ type appJSON struct {
 	Documents   []appDoc `json:"documents"`
 }
 
-// encode turns the final image into the bytes of the planned format.
+// encode turns the final image into the bytes of the planned format
+// (heic and garbage need no image).
 func encode(img *image.RGBA, d *docPlan, rng *rand.Rand) ([]byte, error) {
 	var buf bytes.Buffer
 	var err error
