@@ -90,7 +90,7 @@ func fieldMismatch(g *truthGen, a *app) {
 	case "legal_rep_name", "admin_name":
 		*p = swapOneRune(g.rng, old, append(maleGiven, femaleGiven...), func(i int, _ rune) bool { return i > 0 })
 	case "enterprise_address":
-		*p = swapOneRune(g.rng, old, []rune("0123456789"), func(_ int, r rune) bool { return r >= '1' && r <= '9' })
+		*p = swapOneRune(g.rng, old, []rune("123456789"), func(_ int, r rune) bool { return r >= '1' && r <= '9' })
 	}
 	a.flag("FIELD_MISMATCH", "", field, "form %s one character changed: entered %q, documents show %q", field, *p, a.Fields[field])
 }

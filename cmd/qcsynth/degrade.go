@@ -208,19 +208,20 @@ func (r *renderer) stampCopy(page *sheet, a *app, d *docPlan, card image.Rectang
 func greyCopy(img *image.RGBA, r *renderer) {
 	black, white := r.uniform(30, 70), r.uniform(200, 230)
 	gamma := r.uniform(0.9, 1.3)
+	var lut [256]float64
+	for l := range lut {
+		lut[l] = math.Pow(clampF((float64(l)-black)/(white-black), 0, 1), gamma) * 250
+	}
 	fr := newFastRand(r.rng)
 	b := img.Bounds()
-	for y := 0; y < b.Dy(); y++ {
-		i := img.PixOffset(0, y)
-		for x := 0; x < b.Dx(); x, i = x+1, i+4 {
-			l := 0.3*float64(img.Pix[i]) + 0.59*float64(img.Pix[i+1]) + 0.11*float64(img.Pix[i+2])
-			v := clampF((l-black)/(white-black), 0, 1)
-			v = math.Pow(v, gamma)*250 + 4*fr.tri()
-			if fr.unit() < 0.00015 {
-				v *= 0.3
-			}
-			img.Pix[i], img.Pix[i+1], img.Pix[i+2] = clamp8(v), clamp8(v), clamp8(v)
+	for i := 0; i < len(img.Pix); i += 4 {
+		l := (77*int(img.Pix[i]) + 151*int(img.Pix[i+1]) + 28*int(img.Pix[i+2])) >> 8
+		v := lut[l] + 4*fr.tri()
+		if fr.next()&0x1fff == 0 {
+			v *= 0.3
 		}
+		g := clamp8(v)
+		img.Pix[i], img.Pix[i+1], img.Pix[i+2] = g, g, g
 	}
 	for k := r.rng.IntN(3); k > 0; k-- {
 		x := r.uniform(0, float64(b.Dx()))
@@ -347,10 +348,13 @@ func (r *renderer) finish(sh *sheet, d *docPlan) {
 		gaussianBlur(sh.img, extra)
 		d.Blur = math.Hypot(d.Blur, extra)
 	case "dark":
-		darken(sh.img, r.uniform(0.07, 0.13))
-		addNoise(sh.img, r, 3)
+		extra := r.uniform(2, 3)
+		gaussianBlur(sh.img, extra)
+		d.Blur = math.Hypot(d.Blur, extra)
+		darken(sh.img, r.uniform(0.05, 0.09))
+		addNoise(sh.img, r, 5)
 	case "small":
-		k := r.uniform(220, 300) / sh.w()
+		k := r.uniform(160, 240) / sh.w()
 		*sh = *shrink(sh, k)
 	}
 	if d.Mirrored {

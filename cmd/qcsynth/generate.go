@@ -98,8 +98,8 @@ func (gen *generator) writeDoc(dir string, a *app, d *docPlan) error {
 		if err != nil {
 			return err
 		}
-		// Only huge_png may pass 5 MB: other PNG and BMP files shrink.
-		if d.Format == "jpeg" || d.Format == "huge_png" || len(b) < 4_500_000 {
+		// Only huge_png may pass 5 MB: anything else that would shrinks.
+		if d.Format == "huge_png" || len(b) < 4_500_000 {
 			d.Bytes = len(b)
 			return os.WriteFile(filepath.Join(dir, d.File), b, 0o644)
 		}

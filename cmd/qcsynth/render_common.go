@@ -49,8 +49,7 @@ func (c *canvas) emblem(cx, cy, r float64, red bool) {
 	c.fill(func(p *path) { p.circle(cx, cy, r, false) }, disc, blendOver)
 	c.fill(func(p *path) {
 		p.star(cx, cy-r*0.42, r*0.22, 0)
-		for i, a := range []float64{-0.95, -0.45, 0.45, 0.95} {
-			_ = i
+		for _, a := range []float64{-0.95, -0.45, 0.45, 0.95} {
 			p.star(cx+math.Sin(a)*r*0.5, cy-r*0.42-math.Cos(a)*r*0.12+r*0.02, r*0.08, a)
 		}
 		p.polygon(cx-r*0.5, cy+r*0.05, cx+r*0.5, cy+r*0.05, cx+r*0.42, cy-r*0.07, cx-r*0.42, cy-r*0.07)

@@ -96,6 +96,6 @@ func (r *renderer) hand(c *canvas, m affine, w, h, u float64, skin color.RGBA) {
 			p.ellipse(fx+u*0.02, fy, u*0.04, u*0.02, false)
 		}
 	}, finger, blendOver)
-	tx, ty := m.apply(w*0.96, h*0.8)
+	tx, ty := m.apply(w*0.975, h*0.66)
 	c.fill(func(p *path) { p.ellipse(tx, ty, u*0.045, u*0.022, false) }, finger, blendOver)
 }

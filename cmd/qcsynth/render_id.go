@@ -5,7 +5,6 @@ import (
 	"image"
 	"image/color"
 	"math"
-	"strings"
 )
 
 // Resident ID card, 85.6 × 54 mm.
@@ -130,8 +129,11 @@ func (r *renderer) idBack(p person, widthPx float64) *sheet {
 	lab := textStyle{Font: r.fs.Sans, Size: 2.9, Color: inkBlack}
 	val := textStyle{Font: r.fs.Sans, Size: 3.4, Color: inkBlack}
 	c.text(19, 42, lab, "签发机关")
-	issuer := c.wrap(val, p.Issuer, 44, 0)
-	c.text(33, 42, val, issuer[0])
+	iss := val
+	for c.measure(iss, p.Issuer) > 48 && iss.Size > 2.4 {
+		iss.Size -= 0.2
+	}
+	c.text(33, 42, iss, p.Issuer)
 	c.text(19, 49, lab, "有效期限")
 	c.text(33, 49, val, validityText(p))
 	roundCorners(c)
@@ -156,7 +158,7 @@ func (r *renderer) annotate(img *image.RGBA, x, y, size float64) {
 	if r.rng.IntN(3) == 0 {
 		st = textStyle{Font: r.fs.Sans, Size: size * 0.9, Color: color.RGBA{50, 50, 120, 255}}
 	}
-	if strings.Contains(note, "语音") && r.rng.IntN(2) == 0 {
+	if r.rng.IntN(4) == 0 {
 		st.Color = color.RGBA{30, 30, 36, 255}
 	}
 	c.text(x, y, st, note)

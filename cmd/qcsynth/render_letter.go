@@ -102,8 +102,7 @@ func (r *renderer) letterSheet(a *app, l *letter, fillKind string, widthPx float
 	sigStart := lastBlank(l.Lines)
 	y := 58.0
 	var all []placed
-	for i, line := range l.Lines[1:sigStart] {
-		_ = i
+	for _, line := range l.Lines[1:sigStart] {
 		if strings.TrimSpace(line) == "" {
 			y += 3
 			continue

@@ -51,7 +51,7 @@ func (r *renderer) licenseFields(c *canvas, a *app) {
 		term = cnDate(e.Founded) + " 至 长期"
 	}
 	y := 92.0
-	for _, row := range [][2]string{{"名称", e.Name}, {"类型", e.Type}, {"法定代表人", a.LR.Name}, {"经营范围", e.Scope}} {
+	for _, row := range [][2]string{{"名称", e.Name}, {"类型", e.Type}, {repLabel(e.Type), a.LR.Name}, {"经营范围", e.Scope}} {
 		y = r.labelValue(c, 30, y, 22, 60, 78, size, row[0], row[1], true) + 4.5
 		if row[0] == "经营范围" {
 			break
@@ -61,6 +61,17 @@ func (r *renderer) licenseFields(c *canvas, a *app) {
 	for _, row := range [][2]string{{"注册资本", e.Capital}, {"成立日期", cnDate(e.Founded)}, {"营业期限", term}, {"住所", e.Address}} {
 		y = r.labelValue(c, 158, y, 20, 185, 80, size, row[0], row[1], true) + 4.5
 	}
+}
+
+// repLabel names the responsible person as the licence of that type does.
+func repLabel(t string) string {
+	switch t {
+	case "个体工商户":
+		return "经营者"
+	case "个人独资企业":
+		return "投资人"
+	}
+	return "法定代表人"
 }
 
 // licenseRegistered is the 登记注册类型 printed on old tax certificates.

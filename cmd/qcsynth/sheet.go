@@ -79,16 +79,44 @@ func paste(dst, src *image.RGBA, m affine) {
 		for x := b[0]; x < b[0]+b[2]; x, di = x+1, di+4 {
 			u := u0 + inv.A*float64(x-b[0]) - 0.5
 			v := v0 + inv.D*float64(x-b[0]) - 0.5
+			p := dst.Pix[di : di+3 : di+3]
+			if sampleOpaque(src, u, v, p) {
+				continue
+			}
 			r, g, bl, a := sampleBilinear(src, u, v)
 			if a <= 0 {
 				continue
 			}
-			p := dst.Pix[di : di+3 : di+3]
 			p[0] = clamp8(float64(p[0])*(1-a) + r)
 			p[1] = clamp8(float64(p[1])*(1-a) + g)
 			p[2] = clamp8(float64(p[2])*(1-a) + bl)
 		}
 	}
+}
+
+// sampleOpaque is the fast path of paste: where all four neighbours are
+// inside src and opaque, it writes the bilinear colour into out in fixed
+// point and reports true.
+func sampleOpaque(src *image.RGBA, u, v float64, out []uint8) bool {
+	if u < 0 || v < 0 {
+		return false
+	}
+	x0, y0 := int(u), int(v)
+	if x0+1 >= src.Rect.Dx() || y0+1 >= src.Rect.Dy() {
+		return false
+	}
+	s := src.Stride
+	k := y0*s + x0*4
+	p := src.Pix[k : k+s+8 : k+s+8]
+	if p[3]&p[7]&p[s+3]&p[s+7] != 255 {
+		return false
+	}
+	fx, fy := int32((u-float64(x0))*256), int32((v-float64(y0))*256)
+	w00, w10, w01, w11 := (256-fx)*(256-fy), fx*(256-fy), (256-fx)*fy, fx*fy
+	for c := 0; c < 3; c++ {
+		out[c] = uint8((int32(p[c])*w00 + int32(p[4+c])*w10 + int32(p[s+c])*w01 + int32(p[s+4+c])*w11 + 32768) >> 16)
+	}
+	return true
 }
 
 // sampleBilinear returns premultiplied colour and alpha (0..1) at (u, v).

@@ -126,7 +126,8 @@ func (g *truthGen) homeAddress(r region) string {
 	}
 }
 
-// newPerson draws a person born `age` years (give or take) before ref.
+// newPerson draws a person born on birth, registered in a county whose
+// code existed then.
 func (g *truthGen) newPerson(birth time.Time) person {
 	p := person{Male: g.rng.IntN(2) == 0, Birth: birth}
 	p.Name = g.personName(p.Male)
@@ -139,7 +140,7 @@ func (g *truthGen) newPerson(birth time.Time) person {
 }
 
 func (g *truthGen) birthFor(ref time.Time, minAge, maxAge int) time.Time {
-	from := addYears(ref, -maxAge-1)
+	from := addDays(addYears(ref, -maxAge-1), 1)
 	to := addYears(ref, -minAge)
 	for {
 		b := randDate(g.rng, from, to)
