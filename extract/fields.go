@@ -151,3 +151,39 @@ func dateField(s span) Field {
 	}
 	return Field{}
 }
+
+// ValueBox is where the value of a label is printed: the box of what was
+// read right of the label, or, when nothing was, the band right of it.
+// The pipeline re-reads such boxes from close crops.
+func ValueBox(p ocr.Page, label string) (ocr.Box, bool) {
+	rs := rows(p)
+	hits := findLabels(rs, []string{label})
+	if len(hits) == 0 {
+		return ocr.Box{}, false
+	}
+	h := hits[0]
+	if v := valueAfter(rs, hits, h); len(v) > 0 {
+		return v.box(), true
+	}
+	lb := span(rs[h.row].glyphs[h.start:h.end]).box()
+	return ocr.Box{X: lb.X + lb.W, Y: lb.Y, W: lb.H * 14, H: lb.H}, true
+}
+
+// Term splits a validity read as one text ("2015.03.01-2035.03.01",
+// "2002年11月12日至2052年11月11日", "2021.09.18-长期") into its dates;
+// both carry f's box and confidence.
+func Term(f Field) (Field, Field) {
+	ms := FindDates(f.Value)
+	at := func(m DateMatch) Field { return Field{Value: m.Value.String(), Conf: f.Conf, Box: f.Box} }
+	switch {
+	case len(ms) >= 2:
+		return at(ms[0]), at(ms[1])
+	case len(ms) == 1 && ms[0].Value == LongTerm:
+		return Field{}, at(ms[0])
+	case len(ms) == 1 && (strings.Contains(f.Value, "长期") || strings.Contains(f.Value, "長期")):
+		return at(ms[0]), Field{Value: LongTerm.String(), Conf: f.Conf, Box: f.Box}
+	case len(ms) == 1:
+		return at(ms[0]), Field{}
+	}
+	return Field{}, Field{}
+}

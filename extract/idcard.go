@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/qualcheck/qualcheck/ocr"
+	"unicode"
 )
 
 var idFrontLabels = []string{"姓名", "性别", "民族", "出生", "住址", "公民身份号码"}
@@ -18,7 +19,48 @@ func IDFront(p ocr.Page) Fields {
 	fs.set(FBirth, dateField(v["出生"]))
 	fs.set(FAddress, fieldOf(v["住址"]))
 	fs.set(FIDNumber, IDNumber(p))
+	idFrontFallbacks(rs, fs)
 	return fs
+}
+
+// idFrontFallbacks fills name, sex and birth date from the card's fixed
+// layout when their small grey labels were not read: the row of 民族
+// holds the sex before it, the name is the short Han row above it, the
+// birth date the first date below it.
+func idFrontFallbacks(rs []row, fs Fields) {
+	hits := findLabels(rs, []string{"民族"})
+	if len(hits) == 0 {
+		return
+	}
+	h := hits[0]
+	if _, ok := fs[FSex]; !ok {
+		fs.set(FSex, fieldOf(sexOf(span(rs[h.row].glyphs[:h.start]))))
+	}
+	for i := h.row - 1; i >= max(0, h.row-2) && !fs[FName].Found(); i-- {
+		fs.set(FName, fieldOf(nameRow(rs[i])))
+	}
+	if _, ok := fs[FBirth]; !ok && h.row+1 < len(rs) {
+		fs.set(FBirth, dateField(span(rs[h.row+1].glyphs)))
+	}
+}
+
+// nameRow is a row's text when it looks like a name alone: two to four
+// Han characters after any remnant of the 姓名 label (no surname is 姓
+// or 名).
+func nameRow(r row) span {
+	s := span(r.glyphs).trimPunct()
+	for len(s) > 0 && (s[0].r == '姓' || s[0].r == '名') {
+		s = s[1:]
+	}
+	if len(s) < 2 || len(s) > 4 {
+		return nil
+	}
+	for _, g := range s {
+		if !unicode.Is(unicode.Han, g.r) {
+			return nil
+		}
+	}
+	return s
 }
 
 // IDNumber finds an 18-character resident ID number anywhere on the page,

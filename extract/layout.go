@@ -52,6 +52,7 @@ func rows(p ocr.Page) []row {
 			lines = append(lines, l)
 		}
 	}
+	lines = joinSpacedLabels(lines)
 	sort.SliceStable(lines, func(i, j int) bool { return lines[i].Box.X < lines[j].Box.X })
 	used := make([]bool, len(lines))
 	var out []row
@@ -79,7 +80,7 @@ func rows(p ocr.Page) []row {
 func centreY(b ocr.Box) int { return b.Y + b.H/2 }
 
 // nextInRow finds the unused line that continues line cur's row: it
-// starts within four heights after cur ends, its centre within half a
+// starts within maxGap after cur ends, its centre within half a
 // height, and neither is less than 40 % of the other's height.
 func nextInRow(lines []ocr.Line, used []bool, cur int) int {
 	c := lines[cur].Box
@@ -91,7 +92,7 @@ func nextInRow(lines []ocr.Line, used []bool, cur int) int {
 		}
 		lo, hi := min(b.H, c.H), max(b.H, c.H)
 		gap := b.X - (c.X + c.W)
-		if gap > 4*hi || gap < -hi || 5*lo < 2*hi || 2*abs(centreY(b)-centreY(c)) > hi {
+		if gap > maxGap(lines[cur], hi) || gap < -hi || 5*lo < 2*hi || 2*abs(centreY(b)-centreY(c)) > hi {
 			continue
 		}
 		if best < 0 || gap < bestGap {
@@ -99,6 +100,70 @@ func nextInRow(lines []ocr.Line, used []bool, cur int) int {
 		}
 	}
 	return best
+}
+
+// spacedLabels are two-character labels printed with a wide gap
+// ("住　　　所"), which the OCR returns as two lines; the second half often
+// starts the value's line.
+var spacedLabels = []string{"名称", "类型", "住所", "姓名", "性别", "民族", "出生", "住址"}
+
+// joinSpacedLabels puts the lone first character of a spaced label in
+// front of the line, to its right on the same height, that starts with
+// the label's second character.
+func joinSpacedLabels(lines []ocr.Line) []ocr.Line {
+	for i := range lines {
+		t := []rune(lines[i].Text())
+		if len(t) != 1 {
+			continue
+		}
+		for _, lab := range spacedLabels {
+			if r := []rune(lab); r[0] == t[0] {
+				if j := secondHalf(lines, i, r[1]); j >= 0 {
+					lines[j].Words = append(append([]ocr.Word{}, lines[i].Words...), lines[j].Words...)
+					lines[j].Box = lines[j].Box.Union(lines[i].Box)
+					lines[i].Words = nil
+					break
+				}
+			}
+		}
+	}
+	out := lines[:0]
+	for _, l := range lines {
+		if len(l.Words) > 0 {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// secondHalf finds the line right of line i, within ten of its heights,
+// whose first word starts with r and sits on the same height.
+func secondHalf(lines []ocr.Line, i int, r rune) int {
+	c := lines[i].Box
+	for j, l := range lines {
+		if j == i || len(l.Words) == 0 {
+			continue
+		}
+		w := l.Words[0].Box
+		first := []rune(l.Words[0].Text)
+		if len(first) == 0 || first[0] != r || w.X <= c.X || w.X-(c.X+c.W) > 10*c.H {
+			continue
+		}
+		if 2*abs(centreY(w)-centreY(c)) <= max(w.H, c.H) {
+			return j
+		}
+	}
+	return -1
+}
+
+// maxGap is how far a row may jump to its next line: four heights, or
+// eight after a lone character, the first half of a widely spaced label
+// ("住　　　所").
+func maxGap(l ocr.Line, h int) int {
+	if len([]rune(l.Text())) == 1 {
+		return 8 * h
+	}
+	return 4 * h
 }
 
 func makeRow(ls []ocr.Line) row {

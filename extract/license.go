@@ -17,9 +17,9 @@ func License(p ocr.Page) Fields {
 	v := labelled(rs, licenseLabels, map[string]int{"类型": 1, "住所": 2, "经营场所": 2})
 	fs := Fields{}
 	fs.set(FName, fixBrackets(fieldOf(v["名称"])))
-	fs.set(FType, fixBrackets(fieldOf(v["类型"])))
+	fs.set(FType, SnapType(fixBrackets(fieldOf(v["类型"]))))
 	fs.set(FLegalRep, fieldOf(firstOf(v, "法定代表人", "负责人", "经营者")))
-	fs.set(FAddress, fieldOf(firstOf(v, "住所", "经营场所")))
+	fs.set(FAddress, SnapAddress(fieldOf(firstOf(v, "住所", "经营场所"))))
 	fs.set(FCapital, fieldOf(v["注册资本"]))
 	fs.set(FEstablished, dateField(v["成立日期"]))
 	start, end := termDates(v["营业期限"])

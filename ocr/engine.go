@@ -108,12 +108,33 @@ func NewEngine(cfg Config, logger *slog.Logger) (*Engine, error) {
 	}
 	e := &Engine{cfg: cfg, pool: make(chan *worker, cfg.Workers), logger: logger}
 	for i := 0; i < cfg.Workers; i++ {
-		e.pool <- &worker{text: e.newClient(cfg.Lang), digits: e.newClient(cfg.DigitLang)}
+		w := &worker{text: e.newClient(cfg.Lang), digits: e.newClient(cfg.DigitLang)}
+		if err := warmUp(w.text, w.digits); err != nil {
+			return nil, err
+		}
+		e.pool <- w
 	}
 	w := <-e.pool
 	e.version = w.text.Version()
 	e.pool <- w
 	return e, nil
+}
+
+// warmUp initialises clients now, one after another. gosseract
+// initialises lazily on the first read, and its Init swaps the process's
+// stderr out and back: two at once leave stderr closed for good, and
+// every later log line is lost.
+func warmUp(cs ...*gosseract.Client) error {
+	blank := EncodePNM(image.NewGray(image.Rect(0, 0, 8, 8)))
+	for _, c := range cs {
+		if err := c.SetImageFromBytes(blank); err != nil {
+			return fmt.Errorf("tesseract init: %w", err)
+		}
+		if _, err := c.Text(); err != nil {
+			return fmt.Errorf("tesseract init: %w", err)
+		}
+	}
+	return nil
 }
 
 func (e *Engine) newClient(lang string) *gosseract.Client {

@@ -55,7 +55,7 @@ func ScaleGray(g *image.Gray, f float64) *image.Gray {
 	w := max(1, int(math.Round(float64(b.Dx())*f)))
 	h := max(1, int(math.Round(float64(b.Dy())*f)))
 	out := image.NewGray(image.Rect(0, 0, w, h))
-	draw.BiLinear.Scale(out, out.Bounds(), g, b, draw.Src, nil)
+	draw.CatmullRom.Scale(out, out.Bounds(), g, b, draw.Src, nil)
 	return out
 }
 

@@ -3,6 +3,7 @@ package verify
 import (
 	"github.com/qualcheck/qualcheck/extract"
 	"github.com/qualcheck/qualcheck/ocr"
+	"strings"
 )
 
 // valueKind says how a field's values compare.
@@ -15,30 +16,37 @@ const (
 	kindID   // resident ID number: check digit must hold
 )
 
-// fieldSpec says which document confirms a form field: the roles in
-// order of preference and the name the extractor gives the value.
+// fieldSpec says which documents confirm a form field, in order of
+// preference, and under which name each extractor gives the value.
 type fieldSpec struct {
-	field string
-	roles []string
-	key   string
-	kind  valueKind
+	field   string
+	sources []source
+	kind    valueKind
 }
 
+// source is a document role and the extracted field that holds a value.
+type source struct{ role, key string }
+
+// role is the primary document of the field, named in its reasons.
+func (s fieldSpec) role() string { return s.sources[0].role }
+
+func src(role, key string) []source { return []source{{role, key}} }
+
 var fieldSpecs = []fieldSpec{
-	{FieldEnterpriseName, []string{RoleEnterpriseCertificate}, extract.FName, kindText},
-	{FieldOrganizationCode, []string{RoleEnterpriseCertificate}, extract.FCreditCode, kindCode},
-	{FieldEnterpriseType, []string{RoleEnterpriseCertificate}, extract.FType, kindText},
-	{FieldEnterpriseAddress, []string{RoleEnterpriseCertificate}, extract.FAddress, kindText},
-	{FieldBusinessTermStart, []string{RoleEnterpriseCertificate}, extract.FTermStart, kindDate},
-	{FieldBusinessTermEnd, []string{RoleEnterpriseCertificate}, extract.FTermEnd, kindDate},
-	{FieldLegalRepName, []string{RoleEnterpriseCertificate}, extract.FLegalRep, kindText},
-	{FieldLegalRepIDNumber, []string{RoleLegalRepIDFront}, extract.FIDNumber, kindID},
-	{FieldLegalRepIDValidFrom, []string{RoleLegalRepIDBack}, extract.FValidFrom, kindDate},
-	{FieldLegalRepIDValidTo, []string{RoleLegalRepIDBack}, extract.FValidTo, kindDate},
-	{FieldAdminName, []string{RoleAdminIDFront, RoleAdminIDHandheld}, extract.FName, kindText},
-	{FieldAdminIDNumber, []string{RoleAdminIDFront, RoleAdminIDHandheld}, extract.FIDNumber, kindID},
-	{FieldAdminIDValidFrom, []string{RoleAdminIDBack}, extract.FValidFrom, kindDate},
-	{FieldAdminIDValidTo, []string{RoleAdminIDBack}, extract.FValidTo, kindDate},
+	{FieldEnterpriseName, src(RoleEnterpriseCertificate, extract.FName), kindText},
+	{FieldOrganizationCode, src(RoleEnterpriseCertificate, extract.FCreditCode), kindCode},
+	{FieldEnterpriseType, src(RoleEnterpriseCertificate, extract.FType), kindText},
+	{FieldEnterpriseAddress, src(RoleEnterpriseCertificate, extract.FAddress), kindText},
+	{FieldBusinessTermStart, src(RoleEnterpriseCertificate, extract.FTermStart), kindDate},
+	{FieldBusinessTermEnd, src(RoleEnterpriseCertificate, extract.FTermEnd), kindDate},
+	{FieldLegalRepName, []source{{RoleEnterpriseCertificate, extract.FLegalRep}, {RoleLegalRepIDFront, extract.FName}}, kindText},
+	{FieldLegalRepIDNumber, src(RoleLegalRepIDFront, extract.FIDNumber), kindID},
+	{FieldLegalRepIDValidFrom, src(RoleLegalRepIDBack, extract.FValidFrom), kindDate},
+	{FieldLegalRepIDValidTo, src(RoleLegalRepIDBack, extract.FValidTo), kindDate},
+	{FieldAdminName, []source{{RoleAdminIDFront, extract.FName}, {RoleAdminIDHandheld, extract.FName}}, kindText},
+	{FieldAdminIDNumber, []source{{RoleAdminIDFront, extract.FIDNumber}, {RoleAdminIDHandheld, extract.FIDNumber}}, kindID},
+	{FieldAdminIDValidFrom, src(RoleAdminIDBack, extract.FValidFrom), kindDate},
+	{FieldAdminIDValidTo, src(RoleAdminIDBack, extract.FValidTo), kindDate},
 }
 
 // fieldRead is a form field beside the value a document gave for it.
@@ -63,13 +71,13 @@ func readFields(ec *evalContext) map[string]*fieldRead {
 	out := map[string]*fieldRead{}
 	for _, s := range fieldSpecs {
 		fr := &fieldRead{spec: s, entered: ec.app.Form.Value(s.field)}
-		for _, role := range s.roles {
-			d := usable(ec.byRole[role], role)
+		for _, so := range s.sources {
+			d := usable(ec.byRole[so.role], so.role)
 			if d == nil {
 				continue
 			}
 			fr.docFound = true
-			v, ok := d.Fields[s.key]
+			v, ok := d.Fields[so.key]
 			if !ok || (fr.found() && fr.match()) {
 				continue
 			}
@@ -163,7 +171,27 @@ func diffConf(entered string, f extract.Field) float64 {
 	for i := range a {
 		if a[i] != b[i] {
 			m = min(m, f.Confs[i])
+			if confusable(a[i], b[i]) {
+				m = 0
+			}
 		}
 	}
 	return m
+}
+
+// confusables are characters that chi_sim mistakes for each other with
+// high confidence, mostly one being a part of the other (熊 read as 能 on
+// a clean licence and ID card): a difference between them is never sure.
+var confusables = []string{
+	"熊能", "邱印丘", "已己巳", "未末", "人入八", "土士", "戊戍戌", "日曰", "候侯", "拔拨",
+	"刺剌", "壶壸", "汩汨", "祗祇", "崇祟", "茶荼", "幢憧", "博搏",
+}
+
+func confusable(a, b rune) bool {
+	for _, set := range confusables {
+		if strings.ContainsRune(set, a) && strings.ContainsRune(set, b) {
+			return true
+		}
+	}
+	return false
 }

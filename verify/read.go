@@ -3,7 +3,9 @@ package verify
 import (
 	"context"
 	"image"
+	"sort"
 	"time"
+	"unicode"
 
 	"github.com/qualcheck/qualcheck/extract"
 	"github.com/qualcheck/qualcheck/ocr"
@@ -26,15 +28,14 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded) Do
 	r.Report.Format, r.Report.Page = string(d.Format), d.Page
 	r.Report.Width, r.Report.Height = b.Dx(), b.Dy()
 	t0 := time.Now()
-	g, f := p.prepare(d.Image)
-	stats := ocr.Measure(g)
-	straight, rot := ocr.Deskew(g, ocr.SkewAngle(g, maxSkew))
-	page, err := p.reader.Read(ctx, straight, ocr.ReadOptions{PSM: psmFor(r.Ref.Role)})
+	red := ocr.RedChannel(d.Image)
+	page, g, _, err := p.readScaled(ctx, red, p.scaleFor(b, r.Ref.Role), psmFor(r.Ref.Role))
 	r.Report.TimingsMS["ocr"] = time.Since(t0).Milliseconds()
 	if err != nil {
 		return r.fail(CodeDocumentUnreadable, "ocr failed")
 	}
-	r.Page = ocr.MapPage(rot.MapPageBack(page), image.Point{}, 0, f, b.Dx(), b.Dy())
+	r.Page = page
+	stats := ocr.Measure(g)
 	r.Report.Quality = &Quality{
 		MeanConfidence: round3(r.Page.MeanConf()), Sharpness: round3(stats.Sharpness), Brightness: round3(stats.Brightness),
 	}
@@ -43,9 +44,10 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded) Do
 	r.Kind = cls.Kind
 	r.Report.KindDetected = string(cls.Kind)
 	r.Fields = extractFields(cls.Kind, r.Page)
-	p.rereadIDNumber(ctx, &r, g, f)
-	p.rereadWeak(ctx, &r, g, f)
-	p.rereadCreditCode(ctx, &r, g, f)
+	p.rereadIDNumber(ctx, &r, red)
+	p.rereadWeak(ctx, &r, red)
+	p.rereadCreditCode(ctx, &r, red)
+	p.rereadTerm(ctx, &r, red)
 	r.Report.Extracted = reportValues(r.Fields)
 	r.Report.TimingsMS["extract"] = time.Since(t1).Milliseconds()
 	return r
@@ -54,16 +56,97 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded) Do
 // maxSkew is the largest tilt, in degrees, that reading straightens.
 const maxSkew = 6
 
-// prepare turns an image into what the OCR reads: the red channel (seal
-// ink vanishes, black print stays) scaled so its longer side is at most
-// MaxSide. f is the scale factor applied.
-func (p *Pipeline) prepare(img image.Image) (*image.Gray, float64) {
-	b := img.Bounds()
-	f := 1.0
-	if long := max(b.Dx(), b.Dy()); long > p.cfg.MaxSide {
-		f = float64(p.cfg.MaxSide) / float64(long)
+// sideFor is the longest image side the OCR gets for a role: letters and
+// handheld photos keep small print, so they get MaxSide; licences and
+// cards print large and read better smaller (CardSide).
+func (p *Pipeline) sideFor(role string) int {
+	switch role {
+	case RoleCommitmentLetter, RoleApplicationLetter, RoleAdminIDHandheld, RolePacket, RoleOther:
+		return p.cfg.MaxSide
 	}
-	return ocr.ScaleGray(ocr.RedChannel(img), f), f
+	return p.cfg.CardSide
+}
+
+// scaleFor is the first scale an image is read at: its longer side
+// brought down to the role's side.
+func (p *Pipeline) scaleFor(b image.Rectangle, role string) float64 {
+	side := p.sideFor(role)
+	if long := max(b.Dx(), b.Dy()); long > side {
+		return float64(side) / float64(long)
+	}
+	return 1
+}
+
+// Glyph heights: chi_sim reads Han glyphs about 20 px high best. A page
+// whose median glyph is outside [minGlyph, maxGlyph] at the first scale
+// is read again at the scale that brings it to targetGlyph.
+const (
+	targetGlyph = 20.0
+	minGlyph    = 13.0
+	maxGlyph    = 30.0
+)
+
+// readScaled reads the red channel at scale f, deskewed, and once more at
+// the scale that brings the text to targetGlyph when the first read shows
+// glyphs far from it; it keeps the more confident read. The page comes
+// back in source pixels, with the prepared image and its scale.
+func (p *Pipeline) readScaled(ctx context.Context, red *image.Gray, f float64, psm int) (ocr.Page, *image.Gray, float64, error) {
+	page, g, err := p.readAt(ctx, red, f, psm)
+	if err != nil {
+		return page, g, f, err
+	}
+	h := medianGlyph(page) * f
+	p.logger.Debug("glyph height", "px", h, "scale", f)
+	if h == 0 || (h >= minGlyph && h <= maxGlyph) {
+		return page, g, f, nil
+	}
+	f2 := min(2, max(0.2, f*targetGlyph/h))
+	page2, g2, err := p.readAt(ctx, red, f2, psm)
+	p.logger.Debug("rescaled read", "glyph_px", h, "scale", f, "rescale", f2, "conf", page.MeanConf(), "conf_rescaled", page2.MeanConf(), "glyph_rescaled", medianGlyph(page2)*f2)
+	if err != nil || page2.MeanConf() < page.MeanConf() {
+		return page, g, f, nil
+	}
+	return page2, g2, f2, nil
+}
+
+// readAt reads red scaled by f and deskewed; the page is in source pixels.
+func (p *Pipeline) readAt(ctx context.Context, red *image.Gray, f float64, psm int) (ocr.Page, *image.Gray, error) {
+	g := ocr.ScaleGray(red, f)
+	straight, rot := ocr.Deskew(g, ocr.SkewAngle(g, maxSkew))
+	page, err := p.reader.Read(ctx, straight, ocr.ReadOptions{PSM: psm})
+	if err != nil {
+		return page, g, err
+	}
+	b := red.Bounds()
+	return ocr.MapPage(rot.MapPageBack(page), image.Point{}, 0, f, b.Dx(), b.Dy()), g, nil
+}
+
+// medianGlyph is the lower-quartile height, in the page's pixels, of the
+// words that are all Han characters and read with confidence (the body
+// text, not the titles); 0 with fewer than five such words.
+func medianGlyph(p ocr.Page) float64 {
+	var hs []int
+	for _, l := range p.Lines {
+		for _, w := range l.Words {
+			if w.Conf >= 0.6 && allHan(w.Text) {
+				hs = append(hs, w.Box.H)
+			}
+		}
+	}
+	if len(hs) < 5 {
+		return 0
+	}
+	sort.Ints(hs)
+	return float64(hs[len(hs)/4])
+}
+
+func allHan(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func extractFields(k extract.Kind, page ocr.Page) extract.Fields {
@@ -81,7 +164,7 @@ func extractFields(k extract.Kind, page ocr.Page) extract.Fields {
 // rereadIDNumber reads the number band of an ID front again as a single
 // line of digits when the page read gave no valid number: big spaced
 // digits under a seal are where the page read fails most.
-func (p *Pipeline) rereadIDNumber(ctx context.Context, r *DocResult, g *image.Gray, f float64) {
+func (p *Pipeline) rereadIDNumber(ctx context.Context, r *DocResult, red *image.Gray) {
 	if r.Kind != extract.KindIDFront && r.Kind != extract.KindHandheld {
 		return
 	}
@@ -92,15 +175,10 @@ func (p *Pipeline) rereadIDNumber(ctx context.Context, r *DocResult, g *image.Gr
 	if !ok {
 		return
 	}
-	br := scaleRect(band.Rect(), f)
-	const pad = 10
-	crop := ocr.Pad(ocr.CropGray(g, br), pad)
-	page, err := p.reader.Read(ctx, crop, ocr.ReadOptions{PSM: ocr.PSMSingleLine, Digits: true})
-	if err != nil {
+	page, ok := p.readCropPage(ctx, red, band, ocr.ReadOptions{PSM: ocr.PSMSingleLine, Digits: true})
+	if !ok {
 		return
 	}
-	page = ocr.MapPage(page, image.Point{}, pad, f, r.Page.Width, r.Page.Height)
-	page = shiftPage(page, band.X, band.Y)
 	if n := extract.IDNumber(page); n.Found() && validID(n.Value) {
 		r.Fields[extract.FIDNumber] = n
 	}
@@ -109,10 +187,6 @@ func (p *Pipeline) rereadIDNumber(ctx context.Context, r *DocResult, g *image.Gr
 func validID(s string) bool {
 	_, err := extract.ParseIDNumber(s, extract.Date{Y: 9999, M: 12, D: 31})
 	return err == nil
-}
-
-func scaleRect(r image.Rectangle, f float64) image.Rectangle {
-	return image.Rect(int(float64(r.Min.X)*f), int(float64(r.Min.Y)*f), int(float64(r.Max.X)*f), int(float64(r.Max.Y)*f))
 }
 
 // shiftPage moves every box of a page read from a crop by (dx, dy).

@@ -24,13 +24,13 @@ const rereadConf = 0.85
 
 // rereadWeak reads unsure one-line fields again from a crop of the
 // prepared image g (scale f), keeping the new reading when it is surer.
-func (p *Pipeline) rereadWeak(ctx context.Context, r *DocResult, g *image.Gray, f float64) {
+func (p *Pipeline) rereadWeak(ctx context.Context, r *DocResult, red *image.Gray) {
 	for _, key := range rereadable[r.Kind] {
 		old, ok := r.Fields[key]
 		if !ok || old.Conf >= rereadConf || old.Box.Empty() {
 			continue
 		}
-		nf, ok := p.readCrop(ctx, g, f, grow(old.Box), ocr.ReadOptions{PSM: ocr.PSMSingleLine})
+		nf, ok := p.readCrop(ctx, red, grow(old.Box), ocr.ReadOptions{PSM: ocr.PSMSingleLine})
 		nf.Value = cleanName(nf.Value)
 		if ok && nf.Found() && nf.Conf > old.Conf {
 			r.Fields[key] = nf
@@ -43,7 +43,7 @@ const usccAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 
 // rereadCreditCode reads the credit code's bands again as one line of
 // code characters when the page read gave no valid code.
-func (p *Pipeline) rereadCreditCode(ctx context.Context, r *DocResult, g *image.Gray, f float64) {
+func (p *Pipeline) rereadCreditCode(ctx context.Context, r *DocResult, red *image.Gray) {
 	if r.Kind != extract.KindLicense {
 		return
 	}
@@ -52,11 +52,68 @@ func (p *Pipeline) rereadCreditCode(ctx context.Context, r *DocResult, g *image.
 	}
 	for _, band := range extract.CreditCodeBands(r.Page) {
 		opt := ocr.ReadOptions{PSM: ocr.PSMSingleLine, Digits: true, Whitelist: usccAlphabet}
-		nf, ok := p.readCrop(ctx, g, f, band, opt)
+		nf, ok := p.readCrop(ctx, red, band, opt)
 		if ok && extract.ValidateUSCC(nf.Value) == nil {
 			r.Fields[extract.FCreditCode] = nf
 			return
 		}
+	}
+}
+
+// termLabels are the labels whose value is a validity of two dates.
+var termLabels = map[extract.Kind]struct{ label, from, to string }{
+	extract.KindIDBack:  {"有效期限", extract.FValidFrom, extract.FValidTo},
+	extract.KindLicense: {"营业期限", extract.FTermStart, extract.FTermEnd},
+}
+
+// rereadTerm reads a validity again from a close crop when the page
+// read did not yield both its dates: "200711.30-2027.4430" is what a
+// sparse page read makes of small dotted dates.
+func (p *Pipeline) rereadTerm(ctx context.Context, r *DocResult, red *image.Gray) {
+	tl, ok := termLabels[r.Kind]
+	if !ok || (r.Fields[tl.from].Found() && r.Fields[tl.to].Found() && plausibleTerm(r.Kind, r.Fields[tl.from], r.Fields[tl.to])) {
+		return
+	}
+	box, ok := extract.ValueBox(r.Page, tl.label)
+	if !ok {
+		return
+	}
+	nf, ok := p.readCrop(ctx, red, grow(box), ocr.ReadOptions{PSM: ocr.PSMSingleLine})
+	if !ok {
+		return
+	}
+	from, to := extract.Term(nf)
+	if from.Found() && to.Found() && plausibleTerm(r.Kind, from, to) {
+		r.Fields[tl.from], r.Fields[tl.to] = from, to
+		return
+	}
+	setIfMissing(r.Fields, tl.from, from)
+	setIfMissing(r.Fields, tl.to, to)
+}
+
+// plausibleTerm: an ID card is valid for 5, 10 or 20 years to the day,
+// or long-term (GB/T 2261 practice, 居民身份证法 art. 5); a licence term
+// only has to end after it starts.
+func plausibleTerm(k extract.Kind, from, to extract.Field) bool {
+	a, err1 := extract.ParseISODate(from.Value)
+	b, err2 := extract.ParseISODate(to.Value)
+	if err1 != nil || err2 != nil || !a.Before(b) {
+		return false
+	}
+	if k != extract.KindIDBack || b == extract.LongTerm {
+		return true
+	}
+	for _, years := range []int{5, 10, 20} {
+		if extract.AddCalendarMonths(a, 12*years) == b {
+			return true
+		}
+	}
+	return false
+}
+
+func setIfMissing(fs extract.Fields, key string, f extract.Field) {
+	if _, ok := fs[key]; !ok && f.Found() {
+		fs[key] = f
 	}
 }
 
@@ -67,17 +124,26 @@ func grow(b ocr.Box) ocr.Box {
 	return ocr.Box{X: b.X - m, Y: b.Y - m, W: b.W + 2*m, H: b.H + 2*m}
 }
 
-// readCrop reads box (source pixels) of the prepared image at twice its
-// size and returns its text as one field in source pixels.
-func (p *Pipeline) readCrop(ctx context.Context, g *image.Gray, f float64, box ocr.Box, opt ocr.ReadOptions) (extract.Field, bool) {
-	const pad, up = 12, 2.0
-	crop := ocr.Pad(ocr.ScaleGray(ocr.CropGray(g, scaleRect(box.Rect(), f)), up), pad)
+// readCrop reads box (source pixels, grown by half a line on each side)
+// of the full-resolution red channel, scaled so that its line is about
+// targetGlyph high, and returns its text as one field in source pixels.
+func (p *Pipeline) readCrop(ctx context.Context, red *image.Gray, box ocr.Box, opt ocr.ReadOptions) (extract.Field, bool) {
+	page, ok := p.readCropPage(ctx, red, box, opt)
+	return fieldOfPage(page), ok
+}
+
+func (p *Pipeline) readCropPage(ctx context.Context, red *image.Gray, box ocr.Box, opt ocr.ReadOptions) (ocr.Page, bool) {
+	const pad = 12
+	up := 1.0
+	if h := float64(box.H) / 2; h > 0 {
+		up = min(3, max(0.2, targetGlyph/h))
+	}
+	crop := ocr.Pad(ocr.ScaleGray(ocr.CropGray(red, box.Rect()), up), pad)
 	page, err := p.reader.Read(ctx, crop, opt)
 	if err != nil {
-		return extract.Field{}, false
+		return ocr.Page{}, false
 	}
-	page = shiftPage(ocr.MapPage(page, image.Point{}, pad, f*up, 0, 0), box.X, box.Y)
-	return fieldOfPage(page), true
+	return shiftPage(ocr.MapPage(page, image.Point{}, pad, up, 0, 0), box.X, box.Y), true
 }
 
 // fieldOfPage joins every word of a page into one field.

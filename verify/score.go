@@ -82,10 +82,29 @@ func (s *Score) Add(v Verdict, e Expected) {
 	s.addReasons(v, e)
 }
 
+// unusable are the reasons that make a document's fields unreadable by
+// design: field accuracy leaves out fields from such documents.
+var unusable = map[string]bool{
+	CodeFileUnsupported: true, CodeFileTooLarge: true, CodeDocumentMissing: true,
+	CodeDocumentWrongType: true, CodeDocumentUnreadable: true, CodeImageMirrored: true,
+}
+
+// defectiveRoles are the roles whose document the truth says is unusable.
+func defectiveRoles(e Expected) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range e.MustReasons {
+		if unusable[r.Code] {
+			out[r.Role] = true
+		}
+	}
+	return out
+}
+
 func (s *Score) addFields(v Verdict, e Expected) {
+	bad := defectiveRoles(e)
 	for _, f := range v.Fields {
 		want, ok := e.Fields[f.Field]
-		if !ok {
+		if !ok || bad[specOf(f.Field).role()] {
 			continue
 		}
 		s.fieldTotal[f.Field]++
@@ -163,4 +182,13 @@ func sortedKeys[K interface{ ~string | ~[2]string }, V any](m map[K]V) []K {
 	}
 	sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
 	return keys
+}
+
+func specOf(field string) fieldSpec {
+	for _, s := range fieldSpecs {
+		if s.field == field {
+			return s
+		}
+	}
+	return fieldSpec{sources: []source{{}}}
 }

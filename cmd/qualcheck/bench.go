@@ -76,7 +76,7 @@ func corpusDirs(roots []string, limit int) ([]string, error) {
 			return nil, fmt.Errorf("read corpus %s: %w", root, err)
 		}
 		for _, e := range entries {
-			if d := filepath.Join(root, e.Name()); e.IsDir() && isApp(d) {
+			if d := filepath.Join(root, e.Name()); isApp(d) { // links to folders count too
 				dirs = append(dirs, d)
 			}
 		}

@@ -29,6 +29,9 @@ type Config struct {
 	TessdataDir string
 	// MaxSide caps the longer side of an image before OCR. Default 2400.
 	MaxSide int
+	// CardSide caps the longer side of licence and ID card images before
+	// OCR. Default 1600.
+	CardSide int
 	// LogLevel is debug, info, warn or error. Default "warn".
 	LogLevel string
 }
@@ -39,6 +42,7 @@ func (c *Config) bind(fs *flag.FlagSet) {
 	fs.IntVar(&c.Parallel, "parallel", runtime.NumCPU(), "applications verified at once")
 	fs.StringVar(&c.TessdataDir, "tessdata-dir", "", "folder of .traineddata files")
 	fs.IntVar(&c.MaxSide, "max-side", 2400, "longest image side handed to the OCR")
+	fs.IntVar(&c.CardSide, "card-side", 1600, "longest licence or ID card side handed to the OCR")
 	fs.StringVar(&c.LogLevel, "log-level", "warn", "debug, info, warn or error")
 }
 
@@ -86,7 +90,7 @@ func (c Config) engine(logger *slog.Logger) (*ocr.Engine, error) {
 }
 
 func (c Config) pipeline(r verify.Reader, logger *slog.Logger, now func() time.Time) *verify.Pipeline {
-	return verify.NewPipeline(verify.Config{MaxSide: c.MaxSide, Version: version()}, r, logger, now)
+	return verify.NewPipeline(verify.Config{MaxSide: c.MaxSide, CardSide: c.CardSide, Version: version()}, r, logger, now)
 }
 
 // version is the module version stamped by the build, or the VCS revision.

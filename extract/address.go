@@ -1,0 +1,179 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"sync"
+)
+
+// placeIndex holds the names of the region table by level: provinces,
+// the prefectures of each province and the counties of each prefecture
+// (of each municipality, whose prefecture column reads 直辖).
+type placeIndex struct {
+	provinces []string
+	cities    map[string][]string // province → prefectures
+	counties  map[string][]string // province+"/"+prefecture → counties
+}
+
+var loadPlaces = sync.OnceValue(func() *placeIndex {
+	ix := &placeIndex{cities: map[string][]string{}, counties: map[string][]string{}}
+	seen := map[string]bool{}
+	add := func(m map[string][]string, k, v string) {
+		if !seen[k+"|"+v] {
+			seen[k+"|"+v] = true
+			m[k] = append(m[k], v)
+		}
+	}
+	for _, periods := range loadRegions().byCode {
+		for _, r := range periods {
+			switch {
+			case r.City == "":
+				if !seen[r.Province] {
+					seen[r.Province] = true
+					ix.provinces = append(ix.provinces, r.Province)
+				}
+			case r.Code[4:] == "00":
+				add(ix.cities, r.Province, r.Name)
+			default:
+				add(ix.counties, r.Province+"/"+r.City, r.Name)
+			}
+		}
+	}
+	sort.Strings(ix.provinces)
+	return ix
+})
+
+// SnapAddress corrects the division names at the start of an address read
+// by OCR against the region table: "山末省济南市术前区延安路342号" becomes
+// "山东省济南市槐荫区…" only where a name differs from a real one by one
+// character (or two in names of five or more) and no other name is as
+// close. The street part is left as read.
+func SnapAddress(f Field) Field {
+	if !f.Found() {
+		return f
+	}
+	ix := loadPlaces()
+	rs := []rune(f.Value)
+	provs := closest(rs, ix.provinces)
+	for _, prov := range provs {
+		rest := rs[len([]rune(prov)):]
+		city, n := snapPrefix(rest, ix.cities[prov])
+		if city == "" && len(provs) > 1 {
+			continue // the prefecture decides between 山东省 and 山西省 for 山末省
+		}
+		parent := city
+		if city == "" {
+			parent = "直辖"
+		}
+		rest = rest[n:]
+		county, n := snapPrefix(rest, ix.counties[prov+"/"+parent])
+		if out := prov + city + county + string(rest[n:]); out != f.Value {
+			f.Value, f.Confs = out, nil
+		}
+		return f
+	}
+	return f
+}
+
+// closest lists the names that the start of rs spells with the fewest
+// edits, within allowedEdits.
+func closest(rs []rune, names []string) []string {
+	var out []string
+	bestD := 99
+	for _, name := range names {
+		nr := []rune(name)
+		if len(nr) < 2 || len(nr) > len(rs) {
+			continue
+		}
+		d := Levenshtein(rs[:len(nr)], nr)
+		switch {
+		case d > allowedEdits(len(nr)) || d > bestD:
+		case d < bestD:
+			out, bestD = []string{name}, d
+		default:
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// snapPrefix finds the name that the start of rs most likely spells and
+// returns it with the number of runes it covers; "" and 0 when none is
+// close enough or two are equally close.
+func snapPrefix(rs []rune, names []string) (string, int) {
+	best, bestD, tie := "", 99, false
+	for _, name := range names {
+		nr := []rune(name)
+		if len(nr) < 2 || len(nr) > len(rs) {
+			continue
+		}
+		d := Levenshtein(rs[:len(nr)], nr)
+		if d > allowedEdits(len(nr)) {
+			continue
+		}
+		switch {
+		case d < bestD || (d == bestD && len(nr) > len([]rune(best))):
+			best, bestD, tie = name, d, false
+		case d == bestD && name != best && len(nr) == len([]rune(best)):
+			tie = true
+		}
+	}
+	if best == "" || tie {
+		return "", 0
+	}
+	return best, len([]rune(best))
+}
+
+// allowedEdits: two-character names must match exactly (a one-character
+// change makes another real name too easily), longer ones may carry one
+// misread character, names of five or more two.
+func allowedEdits(n int) int {
+	switch {
+	case n <= 2:
+		return 0
+	case n < 5:
+		return 1
+	}
+	return 2
+}
+
+// enterpriseTypes are the enterprise types a licence prints (市场主体类型).
+var enterpriseTypes = []string{
+	"有限责任公司（自然人投资或控股）", "有限责任公司（自然人独资）", "有限责任公司（法人独资）",
+	"有限责任公司（非自然人投资或控股的法人独资）", "有限责任公司（自然人投资或控股的法人独资）",
+	"有限责任公司（国有独资）", "有限责任公司（国有控股）", "有限责任公司（港澳台投资、非独资）",
+	"有限责任公司（港澳台法人独资）", "有限责任公司（港澳台自然人独资）", "有限责任公司（外商投资、非独资）",
+	"有限责任公司（外国法人独资）", "有限责任公司（外国自然人独资）", "有限责任公司（台港澳与境内合资）",
+	"其他有限责任公司", "股份有限公司（非上市、自然人投资或控股）", "股份有限公司（上市、自然人投资或控股）",
+	"股份有限公司（非上市、国有控股）", "股份有限公司（上市、国有控股）", "股份有限公司（非上市）",
+	"股份有限公司（上市）", "股份有限公司（港澳台投资、未上市）", "股份有限公司（外商投资、未上市）",
+	"其他股份有限公司（非上市）", "其他股份有限公司（上市）", "个人独资企业", "个体工商户",
+	"普通合伙企业", "有限合伙企业", "特殊普通合伙企业", "农民专业合作社", "全民所有制", "集体所有制",
+	"股份合作制", "联营",
+}
+
+// SnapType corrects an enterprise type read by OCR to the type it most
+// likely spells: one within a fifth of its length in edits, also when
+// the read carries trailing characters from the next line ("…控股）谭海").
+func SnapType(f Field) Field {
+	if !f.Found() {
+		return f
+	}
+	rs := []rune(Canon(f.Value))
+	best, bestD := "", 99
+	for _, t := range enterpriseTypes {
+		tr := []rune(Canon(t))
+		d := Levenshtein(rs, tr)
+		if len(rs) > len(tr) {
+			d = min(d, Levenshtein(rs[:len(tr)], tr)+1)
+		}
+		if d < bestD {
+			best, bestD = t, d
+		}
+	}
+	if best == "" || bestD*5 > len([]rune(best)) || strings.EqualFold(best, f.Value) {
+		return f
+	}
+	f.Value, f.Confs = best, nil
+	return f
+}
