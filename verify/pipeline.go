@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image"
 	"log/slog"
+	"runtime"
 	"sync"
 	"time"
 
@@ -37,6 +38,11 @@ type Config struct {
 	// about 15–25 px high best: at full size a clean scan read 郝丽 as
 	// 赤gR, at a third of it correctly, and faster. Default 1600.
 	CardSide int
+	// InFlight is how many documents are decoded and read at once, across
+	// all applications: decoded images are the bulk of memory, and only
+	// as many can be read as there are OCR engines. Default: the number
+	// of CPUs plus one, so an engine never waits for a decode.
+	InFlight int
 	// Version names this build in the verdict's engine block. Default "dev".
 	Version string
 }
@@ -50,6 +56,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.CardSide <= 0 {
 		c.CardSide = 1600
+	}
+	if c.InFlight <= 0 {
+		c.InFlight = runtime.NumCPU() + 1
 	}
 	if c.Version == "" {
 		c.Version = "dev"
@@ -65,12 +74,14 @@ type Pipeline struct {
 	reader Reader
 	logger *slog.Logger
 	now    func() time.Time
+	slots  chan struct{}
 }
 
 // NewPipeline wires a pipeline; now supplies "today" for an application
 // without submitted_at.
 func NewPipeline(cfg Config, reader Reader, logger *slog.Logger, now func() time.Time) *Pipeline {
-	return &Pipeline{cfg: cfg.withDefaults(), reader: reader, logger: logger, now: now}
+	cfg = cfg.withDefaults()
+	return &Pipeline{cfg: cfg, reader: reader, logger: logger, now: now, slots: make(chan struct{}, cfg.InFlight)}
 }
 
 // Verify produces the verdict for one application. Broken rules and bad
@@ -127,6 +138,12 @@ func (p *Pipeline) readRef(ctx context.Context, ref DocumentRef, files Files) []
 		p.logger.Warn("document file unreadable", "role", ref.Role, "err", err)
 		return []DocResult{base.fail(CodeFileUnsupported, "file not found or unreadable")}
 	}
+	select {
+	case p.slots <- struct{}{}:
+	case <-ctx.Done():
+		return []DocResult{base.fail(CodeDocumentUnreadable, "cancelled")}
+	}
+	defer func() { <-p.slots }()
 	if ref.Role == RolePacket {
 		return p.readPacket(ctx, base, data)
 	}

@@ -29,6 +29,7 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded) Do
 	r.Report.Width, r.Report.Height = b.Dx(), b.Dy()
 	t0 := time.Now()
 	red := ocr.RedChannel(d.Image)
+	d.Image = nil // the colour image is not needed again: let it go
 	page, g, _, err := p.readScaled(ctx, red, p.scaleFor(b, r.Ref.Role), psmFor(r.Ref.Role))
 	r.Report.TimingsMS["ocr"] = time.Since(t0).Milliseconds()
 	if err != nil {
