@@ -164,6 +164,9 @@ const (
 // both have the same length, else the value's overall confidence.
 func diffConf(entered string, f extract.Field) float64 {
 	a, b := []rune(extract.Canon(entered)), []rune(extract.Canon(f.Value))
+	if len(a) != len(b) && truncated(string(a), string(b)) {
+		return 0 // a line cut short or run on is a reading failure
+	}
 	if len(a) != len(b) || len(f.Confs) != len(b) {
 		return f.Conf
 	}
@@ -177,6 +180,11 @@ func diffConf(entered string, f extract.Field) float64 {
 		}
 	}
 	return m
+}
+
+// truncated reports whether one value is the other cut at either end.
+func truncated(a, b string) bool {
+	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a) || strings.HasSuffix(a, b) || strings.HasSuffix(b, a)
 }
 
 // confusables are characters that chi_sim mistakes for each other with

@@ -115,6 +115,15 @@ func TestRules(t *testing.T) {
 			d[0].Fields[extract.FName] = f
 			return d
 		}, DecisionReview, []ExpectedReason{{Code: CodeLowConfidence, Field: FieldEnterpriseName}}},
+		{"a value read cut short is for a human", func(a *Application, d []DocResult) []DocResult {
+			d[0].Fields[extract.FName] = field("深圳嘉丰物流股份")
+			return d
+		}, DecisionReview, []ExpectedReason{{Code: CodeLowConfidence, Field: FieldEnterpriseName}}},
+		{"confusable characters are for a human", func(a *Application, d []DocResult) []DocResult {
+			d[0].Fields[extract.FLegalRep] = field("能浩军")
+			d[1].Fields[extract.FName] = field("能浩军")
+			return d
+		}, DecisionReview, []ExpectedReason{{Code: CodeLowConfidence, Field: FieldLegalRepName}}},
 		{"brackets and widths do not count", func(a *Application, d []DocResult) []DocResult {
 			a.Form.EnterpriseType = "股份有限公司（非上市、自然人投资或控股）"
 			return d
