@@ -18,7 +18,7 @@ func IDFront(p ocr.Page) Fields {
 	fs.set(FEthnicity, fieldOf(v["民族"]))
 	fs.set(FBirth, dateField(v["出生"]))
 	fs.set(FAddress, fieldOf(v["住址"]))
-	fs.set(FIDNumber, IDNumber(p))
+	fs.set(FIDNumber, idNumber(rs))
 	idFrontFallbacks(rs, fs)
 	return fs
 }
@@ -65,11 +65,16 @@ func nameRow(r row) span {
 
 // IDNumber finds an 18-character resident ID number anywhere on the page,
 // preferring one whose structure and check digit are valid.
-func IDNumber(p ocr.Page) Field {
-	return findPattern(rows(p), idRe, fixCode, func(s string) bool {
-		_, err := ParseIDNumber(s, Date{Y: 9999, M: 12, D: 31})
-		return err == nil
-	})
+func IDNumber(p ocr.Page) Field { return idNumber(rows(p)) }
+
+func idNumber(rs []row) Field { return findPattern(rs, idRe, fixCode, ValidIDNumber) }
+
+// ValidIDNumber reports whether s is a well-formed ID number as printed
+// on a card: structure, birth date, region and check digit, with no
+// reference day (an OCR read is checked, not an application).
+func ValidIDNumber(s string) bool {
+	_, err := ParseIDNumber(s, Date{Y: 9999, M: 12, D: 31})
+	return err == nil
 }
 
 // sexOf keeps the first 男 or 女 of the value ("男 民族汉" misreads).

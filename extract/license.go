@@ -25,7 +25,7 @@ func License(p ocr.Page) Fields {
 	start, end := termDates(v["营业期限"])
 	fs.set(FTermStart, start)
 	fs.set(FTermEnd, end)
-	fs.set(FCreditCode, CreditCode(p))
+	fs.set(FCreditCode, creditCode(rs))
 	return fs
 }
 
@@ -80,6 +80,8 @@ func CreditCodeBands(p ocr.Page) []ocr.Box {
 }
 
 // CreditCode finds a valid unified social credit code on a page read.
-func CreditCode(p ocr.Page) Field {
-	return findPattern(rows(p), creditRe, fixCode, func(s string) bool { return ValidateUSCC(s) == nil })
+func CreditCode(p ocr.Page) Field { return creditCode(rows(p)) }
+
+func creditCode(rs []row) Field {
+	return findPattern(rs, creditRe, fixCode, func(s string) bool { return ValidateUSCC(s) == nil })
 }

@@ -117,15 +117,5 @@ func (r Rotation) MapBack(bx Box) Box {
 // MapPageBack maps every box of a page read on the deskewed image back
 // to the source image.
 func (r Rotation) MapPageBack(p Page) Page {
-	out := Page{Width: r.SrcW, Height: r.SrcH, Lines: make([]Line, len(p.Lines))}
-	for i, l := range p.Lines {
-		nl := Line{Words: make([]Word, len(l.Words))}
-		for j, w := range l.Words {
-			w.Box = r.MapBack(w.Box)
-			nl.Words[j] = w
-			nl.Box = nl.Box.Union(w.Box)
-		}
-		out.Lines[i] = nl
-	}
-	return out
+	return p.MapBoxes(r.MapBack, r.SrcW, r.SrcH)
 }

@@ -125,3 +125,20 @@ func (p Page) Text() string {
 	}
 	return s
 }
+
+// MapBoxes returns a copy of the page with every word box passed through
+// fn and line boxes rebuilt from them; w and h are the new page size.
+// Every coordinate change (crop, padding, scale, deskew) goes through it.
+func (p Page) MapBoxes(fn func(Box) Box, w, h int) Page {
+	out := Page{Width: w, Height: h, Lines: make([]Line, len(p.Lines))}
+	for i, l := range p.Lines {
+		nl := Line{Words: make([]Word, len(l.Words))}
+		for j, wd := range l.Words {
+			wd.Box = fn(wd.Box)
+			nl.Words[j] = wd
+			nl.Box = nl.Box.Union(wd.Box)
+		}
+		out.Lines[i] = nl
+	}
+	return out
+}

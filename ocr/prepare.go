@@ -80,17 +80,7 @@ func Pad(g *image.Gray, m int) *image.Gray {
 // MapPage converts a page read from an image that was cropped at origin
 // off, padded by pad and scaled by f back to the source image's pixels.
 func MapPage(p Page, off image.Point, pad int, f float64, srcW, srcH int) Page {
-	out := Page{Width: srcW, Height: srcH, Lines: make([]Line, len(p.Lines))}
-	for i, l := range p.Lines {
-		nl := Line{Words: make([]Word, len(l.Words))}
-		for j, w := range l.Words {
-			w.Box = mapBox(w.Box, off, pad, f)
-			nl.Words[j] = w
-			nl.Box = nl.Box.Union(w.Box)
-		}
-		out.Lines[i] = nl
-	}
-	return out
+	return p.MapBoxes(func(b Box) Box { return mapBox(b, off, pad, f) }, srcW, srcH)
 }
 
 func mapBox(b Box, off image.Point, pad int, f float64) Box {

@@ -30,7 +30,7 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded) Do
 	t0 := time.Now()
 	red := ocr.RedChannel(d.Image)
 	d.Image = nil // the colour image is not needed again: let it go
-	page, g, _, err := p.readScaled(ctx, red, p.scaleFor(b, r.Ref.Role), psmFor(r.Ref.Role))
+	page, g, err := p.readScaled(ctx, red, p.scaleFor(b, r.Ref.Role), psmFor(r.Ref.Role))
 	r.Report.TimingsMS["ocr"] = time.Since(t0).Milliseconds()
 	if err != nil {
 		return r.fail(CodeDocumentUnreadable, "ocr failed")
@@ -79,7 +79,7 @@ func (p *Pipeline) scaleFor(b image.Rectangle, role string) float64 {
 }
 
 // Glyph heights: chi_sim reads Han glyphs about 20 px high best. A page
-// whose median glyph is outside [minGlyph, maxGlyph] at the first scale
+// whose body glyph is outside [minGlyph, maxGlyph] at the first scale
 // is read again at the scale that brings it to targetGlyph.
 const (
 	targetGlyph = 20.0
@@ -90,24 +90,23 @@ const (
 // readScaled reads the red channel at scale f, deskewed, and once more at
 // the scale that brings the text to targetGlyph when the first read shows
 // glyphs far from it; it keeps the more confident read. The page comes
-// back in source pixels, with the prepared image and its scale.
-func (p *Pipeline) readScaled(ctx context.Context, red *image.Gray, f float64, psm int) (ocr.Page, *image.Gray, float64, error) {
+// back in source pixels, with the prepared image it was read from.
+func (p *Pipeline) readScaled(ctx context.Context, red *image.Gray, f float64, psm int) (ocr.Page, *image.Gray, error) {
 	page, g, err := p.readAt(ctx, red, f, psm)
 	if err != nil {
-		return page, g, f, err
+		return page, g, err
 	}
-	h := medianGlyph(page) * f
-	p.logger.Debug("glyph height", "px", h, "scale", f)
+	h := bodyGlyph(page) * f
 	if h == 0 || (h >= minGlyph && h <= maxGlyph) {
-		return page, g, f, nil
+		return page, g, nil
 	}
 	f2 := min(2, max(0.2, f*targetGlyph/h))
 	page2, g2, err := p.readAt(ctx, red, f2, psm)
-	p.logger.Debug("rescaled read", "glyph_px", h, "scale", f, "rescale", f2, "conf", page.MeanConf(), "conf_rescaled", page2.MeanConf(), "glyph_rescaled", medianGlyph(page2)*f2)
 	if err != nil || page2.MeanConf() < page.MeanConf() {
-		return page, g, f, nil
+		return page, g, nil
 	}
-	return page2, g2, f2, nil
+	p.logger.Debug("read again at glyph scale", "glyph_px", h, "scale", f, "rescale", f2)
+	return page2, g2, nil
 }
 
 // readAt reads red scaled by f and deskewed; the page is in source pixels.
@@ -122,10 +121,10 @@ func (p *Pipeline) readAt(ctx context.Context, red *image.Gray, f float64, psm i
 	return ocr.MapPage(rot.MapPageBack(page), image.Point{}, 0, f, b.Dx(), b.Dy()), g, nil
 }
 
-// medianGlyph is the lower-quartile height, in the page's pixels, of the
+// bodyGlyph is the lower-quartile height, in the page's pixels, of the
 // words that are all Han characters and read with confidence (the body
 // text, not the titles); 0 with fewer than five such words.
-func medianGlyph(p ocr.Page) float64 {
+func bodyGlyph(p ocr.Page) float64 {
 	var hs []int
 	for _, l := range p.Lines {
 		for _, w := range l.Words {
@@ -169,7 +168,7 @@ func (p *Pipeline) rereadIDNumber(ctx context.Context, r *DocResult, red *image.
 	if r.Kind != extract.KindIDFront && r.Kind != extract.KindHandheld {
 		return
 	}
-	if n, ok := r.Fields[extract.FIDNumber]; ok && n.Conf >= 0.5 && validID(n.Value) {
+	if n, ok := r.Fields[extract.FIDNumber]; ok && n.Conf >= 0.5 && extract.ValidIDNumber(n.Value) {
 		return
 	}
 	band, ok := extract.IDNumberBand(r.Page)
@@ -180,27 +179,9 @@ func (p *Pipeline) rereadIDNumber(ctx context.Context, r *DocResult, red *image.
 	if !ok {
 		return
 	}
-	if n := extract.IDNumber(page); n.Found() && validID(n.Value) {
+	if n := extract.IDNumber(page); n.Found() && extract.ValidIDNumber(n.Value) {
 		r.Fields[extract.FIDNumber] = n
 	}
-}
-
-func validID(s string) bool {
-	_, err := extract.ParseIDNumber(s, extract.Date{Y: 9999, M: 12, D: 31})
-	return err == nil
-}
-
-// shiftPage moves every box of a page read from a crop by (dx, dy).
-func shiftPage(p ocr.Page, dx, dy int) ocr.Page {
-	for i := range p.Lines {
-		for j := range p.Lines[i].Words {
-			p.Lines[i].Words[j].Box.X += dx
-			p.Lines[i].Words[j].Box.Y += dy
-		}
-		p.Lines[i].Box.X += dx
-		p.Lines[i].Box.Y += dy
-	}
-	return p
 }
 
 func reportValues(fs extract.Fields) map[string]Value {

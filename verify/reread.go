@@ -143,7 +143,7 @@ func (p *Pipeline) readCropPage(ctx context.Context, red *image.Gray, box ocr.Bo
 	if err != nil {
 		return ocr.Page{}, false
 	}
-	return shiftPage(ocr.MapPage(page, image.Point{}, pad, up, 0, 0), box.X, box.Y), true
+	return ocr.MapPage(page, image.Pt(box.X, box.Y), pad, up, 0, 0), true
 }
 
 // fieldOfPage joins every word of a page into one field.

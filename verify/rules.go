@@ -209,8 +209,7 @@ func sure(fr *fieldRead) bool {
 	case kindCode:
 		return extract.ValidateUSCC(fr.value.Value) == nil && fr.value.Conf >= lowConf
 	case kindID:
-		_, err := extract.ParseIDNumber(fr.value.Value, extract.Date{Y: 9999, M: 12, D: 31})
-		return err == nil && fr.value.Conf >= lowConf
+		return extract.ValidIDNumber(fr.value.Value) && fr.value.Conf >= lowConf
 	}
 	return diffConf(fr.entered, fr.value) >= mismatchConf
 }
