@@ -271,11 +271,7 @@ func (r *renderer) photograph(sh *sheet, W, H int, d *docPlan) *sheet {
 	m := translate(-sh.w()/2, -sh.h()/2).then(rotation(rot * math.Pi / 180)).then(translate(cx, cy))
 	softShadow(out.img, sh, m, float64(W)*0.008)
 	sh.placeOn(out, m)
-	lighting(out.img, r)
-	d.Rotation = rot
-	d.Blur = r.uniform(0.1, 1.2)
-	gaussianBlur(out.img, d.Blur)
-	addNoise(out.img, r, r.uniform(2, 5))
+	r.camera(out, d, rot, 1.2)
 	return out
 }
 
@@ -332,12 +328,19 @@ func (r *renderer) handheldShot(a *app, d *docPlan) *sheet {
 	out := blankPage(w, h)
 	m := translate(-float64(w)/2, -float64(h)/2).then(rotation(rot * math.Pi / 180)).then(scaling(zoom, zoom)).then(translate(float64(w)/2, float64(h)/2))
 	scene.placeOn(out, m)
+	r.camera(out, d, rot, 1.1)
+	return out
+}
+
+// camera adds what a phone camera adds to a scene turned by rot degrees:
+// uneven light, focus blur up to maxBlur, sensor noise; it records the
+// turn and the blur in the plan.
+func (r *renderer) camera(out *sheet, d *docPlan, rot, maxBlur float64) {
 	lighting(out.img, r)
 	d.Rotation = rot
-	d.Blur = r.uniform(0.1, 1.1)
+	d.Blur = r.uniform(0.1, maxBlur)
 	gaussianBlur(out.img, d.Blur)
 	addNoise(out.img, r, r.uniform(2, 5))
-	return out
 }
 
 // finish applies what makes a document unreadable, and mirroring.
