@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -55,6 +56,12 @@ func SnapAddress(f Field) Field {
 	ix := loadPlaces()
 	rs := []rune(f.Value)
 	provs := closest(rs, ix.provinces)
+	if len(provs) == 0 {
+		if prov, n, ok := provinceOfPrefecture(rs, ix); ok {
+			rs = append([]rune(prov), rs[n:]...)
+			f.Value, f.Confs, provs = string(rs), nil, []string{prov}
+		}
+	}
 	for _, prov := range provs {
 		rest := rs[len([]rune(prov)):]
 		city, n := snapPrefix(rest, ix.cities[prov])
@@ -67,12 +74,58 @@ func SnapAddress(f Field) Field {
 		}
 		rest = rest[n:]
 		county, n := snapPrefix(rest, ix.counties[prov+"/"+parent])
-		if out := prov + city + county + string(rest[n:]); out != f.Value {
+		if out := prov + city + county + fixUnits(string(rest[n:])); out != f.Value {
 			f.Value, f.Confs = out, nil
 		}
 		return f
 	}
 	return f
+}
+
+// provinceOfPrefecture recovers the province of an address read with
+// only its last runes ("省苏州市吴中区…"): the prefecture name, exact, one
+// or two runes in, where those runes end the province's name, and no
+// other province has a prefecture of that name. It returns the province
+// and how many runes of rs it replaces. An address that starts with the
+// prefecture is left alone: licences print such addresses too.
+func provinceOfPrefecture(rs []rune, ix *placeIndex) (string, int, bool) {
+	found, n := "", 0
+	for _, prov := range ix.provinces {
+		for _, city := range ix.cities[prov] {
+			cr := []rune(city)
+			if len(cr) < 3 {
+				continue
+			}
+			for skip := 1; skip <= 2 && skip+len(cr) <= len(rs); skip++ {
+				if string(rs[skip:skip+len(cr)]) == city && strings.HasSuffix(prov, string(rs[:skip])) {
+					if found != "" && found != prov {
+						return "", 0, false
+					}
+					found, n = prov, skip
+				}
+			}
+		}
+	}
+	return found, n, found != ""
+}
+
+// StartsWithRegion reports whether an address starts with the name of a
+// province, autonomous region, municipality or prefecture, as a full
+// address does.
+func StartsWithRegion(s string) bool {
+	ix := loadPlaces()
+	n := len([]rune(s))
+	for _, p := range ix.provinces {
+		if strings.HasPrefix(s, p) && len([]rune(p)) < n {
+			return true
+		}
+		for _, c := range ix.cities[p] {
+			if strings.HasPrefix(s, c) && len([]rune(c)) >= 3 && len([]rune(c)) < n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // closest lists the names that the start of rs spells with the fewest
@@ -152,6 +205,11 @@ var enterpriseTypes = []string{
 	"股份合作制", "联营",
 }
 
+// KnownType reports whether t is an enterprise type licences print.
+func KnownType(t string) bool {
+	return slices.Contains(enterpriseTypes, t)
+}
+
 // SnapType corrects an enterprise type read by OCR to the type it most
 // likely spells: one within a fifth of its length in edits, also when
 // the read carries trailing characters from the next line ("…控股）谭海").
@@ -160,15 +218,17 @@ func SnapType(f Field) Field {
 		return f
 	}
 	rs := []rune(Canon(f.Value))
-	best, bestD := "", 99
+	best, bestD, bestLen := "", 99, 0
 	for _, t := range enterpriseTypes {
 		tr := []rune(Canon(t))
 		d := Levenshtein(rs, tr)
 		if len(rs) > len(tr) {
 			d = min(d, Levenshtein(rs[:len(tr)], tr)+1)
 		}
-		if d < bestD {
-			best, bestD = t, d
+		// Equally close: the type nearer the read's length ("…控股的法人）"
+		// is …控股的法人独资） cut short, not …控股）).
+		if dl := abs(len(tr) - len(rs)); d < bestD || (d == bestD && dl < bestLen) {
+			best, bestD, bestLen = t, d, dl
 		}
 	}
 	if best == "" || bestD*5 > len([]rune(best)) || strings.EqualFold(best, f.Value) {

@@ -9,7 +9,11 @@ func TestSnapAddress(t *testing.T) {
 		{"陕西省西安市净良区花园路798号", "陕西省西安市阎良区花园路798号"},
 		{"广东省深圳市福田区彩田路405号", "广东省深圳市福田区彩田路405号"}, // already right
 		{"山末省济南市术前区延安路342号", "山东省济南市术前区延安路342号"}, // two misread of three: left alone
-		{"延安路342号", "延安路342号"}, // no division names
+		{"延安路342号", "延安路342号"},                 // no division names
+		{"省苏州市吴中区文三路438号", "江苏省苏州市吴中区文三路438号"}, // province lost but for its last rune
+		{"苏州市吴中区文三路438号", "苏州市吴中区文三路438号"},     // licences print such addresses
+		{"朝阳区建国路88号", "朝阳区建国路88号"},             // county names are not unique: left alone
+		{"市苏州市吴中区文三路438号", "市苏州市吴中区文三路438号"},   // 市 does not end 江苏省
 	}
 	for _, tt := range tests {
 		if got := SnapAddress(Field{Value: tt.in}).Value; got != tt.want {
@@ -46,6 +50,59 @@ func TestTerm(t *testing.T) {
 		f, to := Term(Field{Value: tt.in})
 		if f.Value != tt.from || to.Value != tt.to {
 			t.Errorf("Term(%q) = %q, %q; want %q, %q", tt.in, f.Value, to.Value, tt.from, tt.to)
+		}
+	}
+}
+
+func TestCompleteAddressAndTail(t *testing.T) {
+	complete := map[string]bool{
+		"江苏省南京市建邺区光明路141号5号楼16层": true,
+		"江苏省南京市建邺区光明路141号5号楼16":  false, // cut short
+		"光明路141号": false, // no division
+		"天津市武清区望江路680号7幢117室": true,
+	}
+	for in, want := range complete {
+		if got := CompleteAddress(in); got != want {
+			t.Errorf("CompleteAddress(%q) = %v, want %v", in, got, want)
+		}
+	}
+	tails := map[string]string{"层": "层", "7层 经营": "7层", "|室le中": "室", "旦": "", "": "", "12": "", "106室": "106室"}
+	for in, want := range tails {
+		if got := AddressTail(in); got != want {
+			t.Errorf("AddressTail(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSnapNamePlace(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"青鸟光途信息技术有限公司", "青岛光途信息技术有限公司"},
+		{"青岛市黄鸟区宇蓝工作室", "青岛市黄岛区宇蓝工作室"},
+		{"青岛明途教育咨询有限公司", "青岛明途教育咨询有限公司"},
+		{"济南鑫佳智能设备有限公司", "济南鑫佳智能设备有限公司"},
+		{"鸟语花香有限公司", "鸟语花香有限公司"}, // no place
+		{"顺途教育咨询（南京）有限公司", "顺途教育咨询（南京）有限公司"},
+	}
+	for _, tt := range tests {
+		if got := SnapNamePlace(Field{Value: tt.in}).Value; got != tt.want {
+			t.Errorf("SnapNamePlace(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSnapTypeCutShort(t *testing.T) {
+	// sample app-1-00007: the type's last two characters were not read.
+	got := SnapType(fixBrackets(Field{Value: "有限责任公司《自然人投资或控股的法人"})).Value
+	if want := "有限责任公司（自然人投资或控股的法人独资）"; got != want {
+		t.Errorf("SnapType = %q, want %q", got, want)
+	}
+}
+
+func TestSnapSurname(t *testing.T) {
+	tests := map[string]string{"能浩军": "熊浩军", "印强": "邱强", "昊明": "吴明", "熊东": "熊东", "克华": "克华", "能": "能"}
+	for in, want := range tests {
+		if got := SnapSurname(Field{Value: in}).Value; got != want {
+			t.Errorf("SnapSurname(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -43,7 +43,8 @@ type Classification struct {
 }
 
 // Classify decides what a page shows from the cue words it contains.
-// A page whose best score is under minScore is KindUnknown. An ID front
+// A page whose best score is under minScore is KindUnknown, unless it
+// holds a valid ID number, which only an ID front prints. An ID front
 // whose text covers little of the image is a handheld photo.
 func Classify(p ocr.Page) Classification {
 	text := Canon(p.Text())
@@ -57,6 +58,9 @@ func Classify(p ocr.Page) Classification {
 	}
 	if c.Score < minScore {
 		c.Kind = KindUnknown
+		if n := IDNumber(p); n.Found() && ValidIDNumber(n.Value) {
+			c.Kind = KindIDFront // its labels lost, but a valid ID number is an ID front's alone
+		}
 	}
 	if c.Kind == KindIDFront && cardShare(p) < handheldShare {
 		c.Kind = KindHandheld

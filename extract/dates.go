@@ -158,7 +158,7 @@ func ParseDate(s string) (Date, bool) {
 // or that sit inside a longer run of digits, are skipped. Years must be
 // 1000-9999, and 1900-2099 for the bare 8-digit form.
 func FindDates(s string) []DateMatch {
-	folded := foldWidth(s)
+	folded := foldOnes(foldWidth(s))
 	var all []DateMatch
 	for _, f := range dateForms {
 		all = append(all, f.find(s, folded)...)
@@ -218,6 +218,21 @@ func dropOverlappingDates(sorted []DateMatch) []DateMatch {
 		out = append(out, m)
 	}
 	return out
+}
+
+// foldOnes reads the strokes the OCR gives for a 1 beside a digit
+// (]、|、l、I: "2002年1]月12日") as 1, rune for rune.
+func foldOnes(s string) string {
+	rs := []rune(s)
+	for i, r := range rs {
+		if !strings.ContainsRune("]|lI", r) {
+			continue
+		}
+		if (i > 0 && isASCIIDigit(rs[i-1])) || (i+1 < len(rs) && isASCIIDigit(rs[i+1])) {
+			rs[i] = '1'
+		}
+	}
+	return string(rs)
 }
 
 // foldWidth maps full-width ASCII to ASCII and U+3000 to a space, rune for

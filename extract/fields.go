@@ -82,12 +82,18 @@ func labelled(rs []row, labels []string, wrap map[string]int) map[string]span {
 }
 
 var (
-	creditRe = regexp.MustCompile(`[0-9A-Z]{18}`)
-	idRe     = regexp.MustCompile(`[0-9]{17}[0-9X]`)
+	creditRe = regexp.MustCompile(`[0-9A-Z]{18,}`)
+	idRe     = regexp.MustCompile(`[0-9X]{18,}`)
 )
 
-// findPattern finds the first match of re in any row whose match passes
-// valid; failing that, the first match at all, with halved confidence.
+// codeLen is the length of credit codes and ID numbers.
+const codeLen = 18
+
+// findPattern finds the first run of re in any row that holds a window
+// of codeLen characters passing valid: a run read longer than a code
+// ("1" + the code, from a border stroke) still yields it. Failing that,
+// it gives the first window at all, with halved confidence, unless it
+// looks like a border pattern rather than a code.
 func findPattern(rs []row, re *regexp.Regexp, fix func(string) string, valid func(string) bool) Field {
 	var fallback Field
 	for _, r := range rs {
@@ -97,18 +103,33 @@ func findPattern(rs []row, re *regexp.Regexp, fix func(string) string, valid fun
 		}
 		for _, loc := range re.FindAllStringIndex(string(t), -1) {
 			s, e := runeIndex(string(t), loc[0]), runeIndex(string(t), loc[1])
-			f := fieldOf(span(r.glyphs[s:e]))
-			f.Value = string(t[s:e])
-			if valid(f.Value) {
-				return f
-			}
-			if !fallback.Found() {
-				f.Conf /= 2
-				fallback = f
+			for i := s; i+codeLen <= e; i++ {
+				f := fieldOf(span(r.glyphs[i : i+codeLen]))
+				f.Value = string(t[i : i+codeLen])
+				if valid(f.Value) {
+					return f
+				}
+				if !fallback.Found() && !patterned(f.Value) {
+					f.Conf /= 2
+					fallback = f
+				}
 			}
 		}
 	}
 	return fallback
+}
+
+// patterned reports whether s is mostly one repeated character, as the
+// OCR reads a licence's decorative border ("220000000000000000").
+func patterned(s string) bool {
+	n := map[rune]int{}
+	for _, r := range s {
+		n[r]++
+		if n[r] > len(s)/2 {
+			return true
+		}
+	}
+	return false
 }
 
 func runeIndex(s string, byteIdx int) int { return len([]rune(s[:byteIdx])) }
@@ -156,17 +177,25 @@ func dateField(s span) Field {
 // read right of the label, or, when nothing was, the band right of it.
 // The pipeline re-reads such boxes from close crops.
 func ValueBox(p ocr.Page, label string) (ocr.Box, bool) {
+	f, ok := ValueText(p, label)
+	return f.Box, ok
+}
+
+// ValueText is the value read right of label, as one field; when the
+// label stands alone its Box is the band where the value should be and
+// its Value is empty.
+func ValueText(p ocr.Page, label string) (Field, bool) {
 	rs := rows(p)
 	hits := findLabels(rs, []string{label})
 	if len(hits) == 0 {
-		return ocr.Box{}, false
+		return Field{}, false
 	}
 	h := hits[0]
 	if v := valueAfter(rs, hits, h); len(v) > 0 {
-		return v.box(), true
+		return fieldOf(v), true
 	}
 	lb := span(rs[h.row].glyphs[h.start:h.end]).box()
-	return ocr.Box{X: lb.X + lb.W, Y: lb.Y, W: lb.H * 14, H: lb.H}, true
+	return Field{Box: ocr.Box{X: lb.X + lb.W, Y: lb.Y, W: lb.H * 14, H: lb.H}}, true
 }
 
 // Term splits a validity read as one text ("2015.03.01-2035.03.01",

@@ -20,6 +20,9 @@ func IDFront(p ocr.Page) Fields {
 	fs.set(FAddress, fieldOf(v["住址"]))
 	fs.set(FIDNumber, idNumber(rs))
 	idFrontFallbacks(rs, fs)
+	if n, ok := fs[FName]; ok {
+		fs[FName] = SnapSurname(n)
+	}
 	return fs
 }
 
@@ -108,8 +111,23 @@ func IDBack(p ocr.Page) Fields {
 	v := labelled(rs, idBackLabels, nil)
 	fs := Fields{}
 	fs.set(FAuthority, fieldOf(v["签发机关"]))
-	from, to := termDates(v["有效期限"])
+	term, ok := v["有效期限"]
+	if !ok {
+		term = termByContent(rs)
+	}
+	from, to := termDates(term)
 	fs.set(FValidFrom, from)
 	fs.set(FValidTo, to)
 	return fs
+}
+
+// termByContent finds a validity whose label was not read: the first row
+// that holds two dates, or a date and 长期.
+func termByContent(rs []row) span {
+	for _, r := range rs {
+		if len(FindDates(r.text())) >= 2 {
+			return span(r.glyphs)
+		}
+	}
+	return nil
 }

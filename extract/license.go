@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/qualcheck/qualcheck/ocr"
 )
 
@@ -16,10 +18,30 @@ func License(p ocr.Page) Fields {
 	rs := rows(p)
 	v := labelled(rs, licenseLabels, map[string]int{"类型": 1, "住所": 2, "经营场所": 2})
 	fs := Fields{}
-	fs.set(FName, fixBrackets(fieldOf(v["名称"])))
-	fs.set(FType, SnapType(fixBrackets(fieldOf(v["类型"]))))
-	fs.set(FLegalRep, fieldOf(firstOf(v, "法定代表人", "负责人", "经营者")))
-	fs.set(FAddress, SnapAddress(fieldOf(firstOf(v, "住所", "经营场所"))))
+	name := fixBrackets(fieldOf(v["名称"]))
+	if !name.Found() {
+		name = fixBrackets(fieldOf(nameByContent(rs)))
+	}
+	fs.set(FName, fixOrgName(SnapNamePlace(name)))
+	typ := SnapType(fixBrackets(fieldOf(v["类型"])))
+	if !KnownType(typ.Value) {
+		if found := typeByContent(rs); found.Found() {
+			typ = found
+		}
+	}
+	fs.set(FType, typ)
+	fs.set(FLegalRep, SnapSurname(fieldOf(firstOf(v, "法定代表人", "负责人", "经营者"))))
+	addr := firstOf(v, "住所", "经营场所")
+	if !StartsWithRegion(SnapAddress(fieldOf(addr)).Value) {
+		if found := addressByContent(rs); len(found) > 0 {
+			addr = found
+		}
+	}
+	address := SnapAddress(fieldOf(addr))
+	if address.Found() && !StartsWithRegion(address.Value) {
+		address.Conf = min(address.Conf, unsureConf) // not read whole: "广层" for a whole address
+	}
+	fs.set(FAddress, address)
 	fs.set(FCapital, fieldOf(v["注册资本"]))
 	fs.set(FEstablished, dateField(v["成立日期"]))
 	start, end := termDates(v["营业期限"])
@@ -27,6 +49,86 @@ func License(p ocr.Page) Fields {
 	fs.set(FTermEnd, end)
 	fs.set(FCreditCode, creditCode(rs))
 	return fs
+}
+
+// unsureConf caps the confidence of a value that cannot be what was
+// printed, so that a difference from the form is never taken as sure.
+const unsureConf = 0.5
+
+// addressByContent finds an address whose label was not read (a small
+// "住　所" is often lost, or its halves land in other rows): the first
+// line that starts with a province-level name and holds a digit, with
+// the line under it when the address wraps.
+func addressByContent(rs []row) span {
+	hits := findLabels(rs, licenseLabels)
+	for i, r := range rs {
+		for _, sg := range r.segs {
+			v := span(r.glyphs[sg.start:sg.end]).trimPunct()
+			t := v.text()
+			if !strings.ContainsAny(t, "0123456789") || !StartsWithRegion(SnapAddress(Field{Value: t}).Value) {
+				continue
+			}
+			return continuation(rs, hits, labelHit{label: "住所", row: i}, v, 2)
+		}
+	}
+	return nil
+}
+
+// orgSuffixes end the names of market entities.
+var orgSuffixes = []string{"公司", "工作室", "合伙企业", "合伙）", "合伙)", "厂", "店", "中心", "商行", "经营部", "合作社", "事务所"}
+
+// nameByContent finds the enterprise name whose label was not read: the
+// first line, top down, that ends like the name of a market entity and
+// holds no digits or clause punctuation (which the business scope has).
+func nameByContent(rs []row) span {
+	for _, r := range rs {
+		for _, sg := range r.segs {
+			v := span(r.glyphs[sg.start:sg.end]).trimPunct()
+			t := v.text()
+			if len(v) >= 4 && !strings.ContainsAny(t, "0123456789;；:：、，,") && hasOrgSuffix(t) {
+				return v
+			}
+		}
+	}
+	return nil
+}
+
+// fixOrgName completes the 有限公司 ending of a name read cut short or
+// with one character lost ("…有限公", "…有限司"): no other word ends so.
+func fixOrgName(f Field) Field {
+	for _, cut := range []string{"有限公", "有限司"} {
+		if strings.HasSuffix(f.Value, cut) {
+			f.Value, f.Confs = strings.TrimSuffix(f.Value, cut)+"有限公司", nil
+		}
+	}
+	return f
+}
+
+func hasOrgSuffix(t string) bool {
+	for _, s := range orgSuffixes {
+		if strings.HasSuffix(t, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// typeByContent finds the enterprise type whose label was not read: the
+// text from some line of a row to the row's end (a type is often split
+// in two lines) that SnapType makes a known type, also when the label's
+// second half starts it ("型有限责任公司（…）").
+func typeByContent(rs []row) Field {
+	for _, r := range rs {
+		for _, sg := range r.segs {
+			v := span(r.glyphs[sg.start:]).trimPunct()
+			for _, cut := range []span{v, v[min(1, len(v)):]} {
+				if f := SnapType(fixBrackets(fieldOf(cut))); KnownType(f.Value) {
+					return f
+				}
+			}
+		}
+	}
+	return Field{}
 }
 
 func firstOf(v map[string]span, labels ...string) span {

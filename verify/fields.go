@@ -174,7 +174,7 @@ func diffConf(entered string, f extract.Field) float64 {
 	for i := range a {
 		if a[i] != b[i] {
 			m = min(m, f.Confs[i])
-			if confusable(a[i], b[i]) {
+			if extract.Confusable(a[i], b[i]) {
 				m = 0
 			}
 		}
@@ -185,21 +185,4 @@ func diffConf(entered string, f extract.Field) float64 {
 // truncated reports whether one value is the other cut at either end.
 func truncated(a, b string) bool {
 	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a) || strings.HasSuffix(a, b) || strings.HasSuffix(b, a)
-}
-
-// confusables are characters that chi_sim mistakes for each other with
-// high confidence, mostly one being a part of the other (熊 read as 能 on
-// a clean licence and ID card): a difference between them is never sure.
-var confusables = []string{
-	"熊能", "邱印丘", "已己巳", "未末", "人入八", "土士", "戊戍戌", "日曰", "候侯", "拔拨",
-	"刺剌", "壶壸", "汩汨", "祗祇", "崇祟", "茶荼", "幢憧", "博搏",
-}
-
-func confusable(a, b rune) bool {
-	for _, set := range confusables {
-		if strings.ContainsRune(set, a) && strings.ContainsRune(set, b) {
-			return true
-		}
-	}
-	return false
 }

@@ -49,6 +49,7 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded) Do
 	p.rereadWeak(ctx, &r, red)
 	p.rereadCreditCode(ctx, &r, red)
 	p.rereadTerm(ctx, &r, red)
+	p.rereadAddress(ctx, &r, red)
 	r.Report.Extracted = reportValues(r.Fields)
 	r.Report.TimingsMS["extract"] = time.Since(t1).Milliseconds()
 	return r

@@ -27,15 +27,71 @@ const rereadConf = 0.85
 func (p *Pipeline) rereadWeak(ctx context.Context, r *DocResult, red *image.Gray) {
 	for _, key := range rereadable[r.Kind] {
 		old, ok := r.Fields[key]
-		if !ok || old.Conf >= rereadConf || old.Box.Empty() {
+		if ok && (old.Conf >= rereadConf || old.Box.Empty()) {
 			continue
 		}
-		nf, ok := p.readCrop(ctx, red, grow(old.Box), ocr.ReadOptions{PSM: ocr.PSMSingleLine})
-		nf.Value = cleanName(nf.Value)
+		box := old.Box
+		if !ok {
+			if box, ok = nameBand(r); !ok {
+				continue
+			}
+		}
+		nf, ok := p.readCrop(ctx, red, grow(box), ocr.ReadOptions{PSM: ocr.PSMSingleLine})
+		nf.Value = strings.TrimLeft(cleanName(nf.Value), "姓名")
+		if key == extract.FLegalRep || r.Kind != extract.KindLicense {
+			nf = extract.SnapSurname(nf) // a person's name
+		}
 		if ok && nf.Found() && nf.Conf > old.Conf {
 			r.Fields[key] = nf
 		}
 	}
+}
+
+// nameBand is where an ID card's name should be when the page read
+// found its 姓名 label but no name: the name prints larger than the
+// labels, so the band is one and a half labels high and six wide.
+func nameBand(r *DocResult) (ocr.Box, bool) {
+	if r.Kind != extract.KindIDFront && r.Kind != extract.KindHandheld {
+		return ocr.Box{}, false
+	}
+	f, ok := extract.ValueText(r.Page, "姓名")
+	if !ok || f.Found() {
+		return ocr.Box{}, false
+	}
+	h := f.Box.H
+	return ocr.Box{X: f.Box.X + h/3, Y: f.Box.Y - h/4, W: 6 * h, H: h * 3 / 2}, true
+}
+
+// rereadAddress completes a licence address that the page read cut
+// short: an address wraps onto a second line, and a sparse page read
+// loses a lone wrapped glyph ("…5号楼16" for "…5号楼16层"). The band under
+// the first line's start is read alone; what it holds is kept only when
+// it is the tail of an address (digits, then a room, floor or house
+// character).
+func (p *Pipeline) rereadAddress(ctx context.Context, r *DocResult, red *image.Gray) {
+	old, found := r.Fields[extract.FAddress]
+	if r.Kind != extract.KindLicense || !found || extract.CompleteAddress(old.Value) || !extract.StartsWithRegion(old.Value) {
+		return
+	}
+	line := old.Box.H
+	if len(old.Confs) > 0 && line > 80 {
+		return // already two lines: the tail is not lost, it is misread
+	}
+	band := ocr.Box{X: old.Box.X - line/2, Y: old.Box.Y + line, W: 5 * line, H: line * 3 / 2}
+	// psm 6: as a single line (psm 7) Tesseract returns nothing for a
+	// lone glyph in most crops of the generated corpus.
+	page, ok := p.readCropLines(ctx, red, band, line, ocr.ReadOptions{PSM: ocr.PSMBlock})
+	if !ok {
+		return
+	}
+	tail := extract.AddressTail(fieldOfPage(page).Value)
+	if tail == "" {
+		return
+	}
+	old.Value += tail
+	old.Box = old.Box.Union(band)
+	old.Confs = nil
+	r.Fields[extract.FAddress] = old
 }
 
 // usccAlphabet is what a credit code may hold (GB 32100: no I, O, S, V, Z).
@@ -74,11 +130,15 @@ func (p *Pipeline) rereadTerm(ctx context.Context, r *DocResult, red *image.Gray
 	if !ok || (r.Fields[tl.from].Found() && r.Fields[tl.to].Found() && plausibleTerm(r.Kind, r.Fields[tl.from], r.Fields[tl.to])) {
 		return
 	}
-	box, ok := extract.ValueBox(r.Page, tl.label)
+	page, ok := extract.ValueText(r.Page, tl.label)
 	if !ok {
 		return
 	}
-	nf, ok := p.readCrop(ctx, red, grow(box), ocr.ReadOptions{PSM: ocr.PSMSingleLine})
+	if r.Kind == extract.KindIDBack {
+		p.rereadIDTerm(ctx, r, red, page)
+		return
+	}
+	nf, ok := p.readCrop(ctx, red, grow(page.Box), ocr.ReadOptions{PSM: ocr.PSMSingleLine})
 	if !ok {
 		return
 	}
@@ -91,24 +151,42 @@ func (p *Pipeline) rereadTerm(ctx context.Context, r *DocResult, red *image.Gray
 	setIfMissing(r.Fields, tl.to, to)
 }
 
-// plausibleTerm: an ID card is valid for 5, 10 or 20 years to the day,
-// or long-term (GB/T 2261 practice, 居民身份证法 art. 5); a licence term
-// only has to end after it starts.
+// rereadIDTerm reads an ID card's validity band twice more, as text and
+// as digits and dots only (which reads "2021.07.11" where the text model
+// saw "2021:97.11"), and lets the ID validity rule settle the dates. The
+// band runs as far right as a full validity would: the page read may
+// have caught only its first digits.
+func (p *Pipeline) rereadIDTerm(ctx context.Context, r *DocResult, red *image.Gray, page extract.Field) {
+	box := grow(page.Box)
+	box.W = max(box.W, 13*page.Box.H)
+	reads := []extract.Field{page}
+	for _, opt := range []ocr.ReadOptions{
+		{PSM: ocr.PSMSingleLine, Digits: true, Whitelist: "0123456789.-"},
+		{PSM: ocr.PSMSingleLine},
+	} {
+		if nf, ok := p.readCrop(ctx, red, box, opt); ok {
+			reads = append(reads, nf)
+		}
+	}
+	if from, to, ok := extract.FitIDTerm(reads); ok {
+		r.Fields[extract.FValidFrom], r.Fields[extract.FValidTo] = from, to
+		return
+	}
+	from, to := extract.Term(reads[len(reads)-1])
+	setIfMissing(r.Fields, extract.FValidFrom, from)
+	setIfMissing(r.Fields, extract.FValidTo, to)
+}
+
+// plausibleTerm: an ID card's validity must be one it can print (see
+// extract.PlausibleIDTerm); a licence term only has to end after it
+// starts.
 func plausibleTerm(k extract.Kind, from, to extract.Field) bool {
 	a, err1 := extract.ParseISODate(from.Value)
 	b, err2 := extract.ParseISODate(to.Value)
 	if err1 != nil || err2 != nil || !a.Before(b) {
 		return false
 	}
-	if k != extract.KindIDBack || b == extract.LongTerm {
-		return true
-	}
-	for _, years := range []int{5, 10, 20} {
-		if extract.AddCalendarMonths(a, 12*years) == b {
-			return true
-		}
-	}
-	return false
+	return k != extract.KindIDBack || extract.PlausibleIDTerm(a, b)
 }
 
 func setIfMissing(fs extract.Fields, key string, f extract.Field) {
@@ -132,11 +210,18 @@ func (p *Pipeline) readCrop(ctx context.Context, red *image.Gray, box ocr.Box, o
 	return fieldOfPage(page), ok
 }
 
+// readCropPage reads a one-line crop: its line is half its height.
 func (p *Pipeline) readCropPage(ctx context.Context, red *image.Gray, box ocr.Box, opt ocr.ReadOptions) (ocr.Page, bool) {
+	return p.readCropLines(ctx, red, box, box.H/2, opt)
+}
+
+// readCropLines reads a crop whose lines are line pixels high, scaled so
+// that they are about targetGlyph high.
+func (p *Pipeline) readCropLines(ctx context.Context, red *image.Gray, box ocr.Box, line int, opt ocr.ReadOptions) (ocr.Page, bool) {
 	const pad = 12
 	up := 1.0
-	if h := float64(box.H) / 2; h > 0 {
-		up = min(3, max(0.2, targetGlyph/h))
+	if line > 0 {
+		up = min(3, max(0.2, targetGlyph/float64(line)))
 	}
 	crop := ocr.Pad(ocr.ScaleGray(ocr.CropGray(red, box.Rect()), up), pad)
 	page, err := p.reader.Read(ctx, crop, opt)

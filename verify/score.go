@@ -58,6 +58,14 @@ type Score struct {
 	reasonTotal, found   map[string]int
 	extra                map[string]int
 	cleanRejected        []string
+	misses               []Miss
+}
+
+// Miss is one field read wrong: the truth printed on the document and what
+// was extracted ("" when nothing was).
+type Miss struct {
+	Application, Field, Want, Got string
+	Conf                          float64
 }
 
 // NewScore starts an empty score.
@@ -110,7 +118,14 @@ func (s *Score) addFields(v Verdict, e Expected) {
 		s.fieldTotal[f.Field]++
 		if f.Extracted != nil && extract.Canon(*f.Extracted) == extract.Canon(want) {
 			s.fieldOK[f.Field]++
+			continue
 		}
+		m := Miss{Application: v.ApplicationID, Field: f.Field, Want: want}
+		if f.Extracted != nil {
+			m.Got = *f.Extracted
+		}
+		m.Conf = f.Confidence
+		s.misses = append(s.misses, m)
 	}
 }
 
@@ -165,6 +180,16 @@ func (s *Score) Print(w io.Writer) {
 	fmt.Fprintln(w, "reasons given where not expected (reject/review):")
 	for _, c := range sortedKeys(s.extra) {
 		fmt.Fprintf(w, "  %-30s %d\n", c, s.extra[c])
+	}
+}
+
+// PrintMisses lists every field read wrong, by field, with plain values:
+// it is for whoever tunes the reader on a corpus whose truth they hold.
+func (s *Score) PrintMisses(w io.Writer) {
+	sort.SliceStable(s.misses, func(i, j int) bool { return s.misses[i].Field < s.misses[j].Field })
+	fmt.Fprintln(w, "fields read wrong (truth → extracted, confidence):")
+	for _, m := range s.misses {
+		fmt.Fprintf(w, "  %-24s %-12s %s → %s (%.2f)\n", m.Field, m.Application, m.Want, m.Got, m.Conf)
 	}
 }
 

@@ -22,6 +22,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.SetOutput(stderr)
 	cli := fs.Bool("tesseract", false, "also time the tesseract CLI, full page, on every image (the speed baseline)")
 	limit := fs.Int("limit", 0, "use at most this many applications (0: all)")
+	misses := fs.Bool("misses", false, "list every field read wrong with its plain values (corpus truth, not masked)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -51,6 +52,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	wall := time.Since(t0)
 	score.Print(stdout)
+	if *misses {
+		score.PrintMisses(stdout)
+	}
 	fmt.Fprintf(stdout, "\nspeed: %d applications in %.1f s, %.2f s per application (qualcheck, %d engines, %d in parallel)\n",
 		len(dirs), wall.Seconds(), wall.Seconds()/float64(len(dirs)), engine.Workers(), cfg.Parallel)
 	if *cli {

@@ -1,0 +1,74 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/qualcheck/qualcheck/ocr"
+)
+
+// line is one OCR line of a single word, its glyphs h pixels square.
+func line(text string, x, y, h int) ocr.Line {
+	b := ocr.Box{X: x, Y: y, W: len([]rune(text)) * h, H: h}
+	return ocr.Line{Words: []ocr.Word{{Text: text, Conf: 0.9, Box: b}}, Box: b}
+}
+
+func TestLicenseAddressWithoutLabel(t *testing.T) {
+	// Lines as read from generated licences (app-1-00014, -00022): the
+	// small 住　所 label was lost or split off into other rows.
+	tests := []struct {
+		name  string
+		lines []ocr.Line
+		want  string
+	}{
+		{"label lost", []ocr.Line{
+			line("营业期限", 1356, 995, 46), line("2007年08月16日至长期", 1523, 987, 45),
+			line("法定代表人", 575, 1016, 48), line("钟晕", 758, 1013, 43),
+			line("河南省郑州市管城回族区青年路124号", 1524, 1049, 49),
+			line("经营范围", 576, 1090, 25), line("一般项目:供应链管理服务", 760, 1070, 49),
+			line("信", 1358, 1072, 23), line("所", 1456, 1069, 23),
+		}, "河南省郑州市管城回族区青年路124号"},
+		{"label lost, address wraps", []ocr.Line{
+			line("营业期限", 794, 570, 21), line("2016年12月23日至2036年12月22日", 921, 569, 34),
+			line("经营范围", 192, 618, 21), line("一般项目:健康咨询服务", 334, 618, 34),
+			line("住", 793, 623, 19), line("江苏省南京市秦淮区创业大道478号1号楼1", 920, 621, 34),
+			line("7层", 920, 651, 32),
+		}, "江苏省南京市秦淮区创业大道478号1号楼17层"},
+		{"name is no address", []ocr.Line{
+			line("上海市华祥健康管理有限公司", 500, 700, 40),
+		}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := License(ocr.Page{Lines: tt.lines})[FAddress].Value
+			if got != tt.want {
+				t.Errorf("address = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestIDBackTermWithoutLabel(t *testing.T) {
+	// app-1-00030's legal representative's ID back: 有效期限 read as 2国.
+	p := ocr.Page{Lines: []ocr.Line{
+		line("签发机关独山县公安局", 716, 991, 46),
+		line("2国2024.07.22-长期", 707, 1085, 46),
+	}}
+	fs := IDBack(p)
+	if fs[FValidFrom].Value != "2024-07-22" || fs[FValidTo].Value != "2099-12-31" {
+		t.Fatalf("validity = %q–%q", fs[FValidFrom].Value, fs[FValidTo].Value)
+	}
+}
+
+func TestFixOrgName(t *testing.T) {
+	tests := map[string]string{
+		"郑州嘉远信息技术有限公": "郑州嘉远信息技术有限公司",
+		"合肥祥远物流有限司":   "合肥祥远物流有限公司",
+		"合肥祥远物流有限公司":  "合肥祥远物流有限公司",
+		"青岛市黄岛区宇蓝工作室": "青岛市黄岛区宇蓝工作室",
+	}
+	for in, want := range tests {
+		if got := fixOrgName(Field{Value: in}).Value; got != want {
+			t.Errorf("fixOrgName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
