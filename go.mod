@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	github.com/gen2brain/go-fitz v1.24.15
 	github.com/otiai10/gosseract/v2 v2.4.1
+	github.com/unidoc/unioffice v1.4.0
 	golang.org/x/image v0.47.0
 	golang.org/x/text v0.43.0
 )

@@ -31,6 +31,7 @@ var rules = []rule{
 	identifiers,
 	fieldMismatches,
 	legalRepresentative,
+	letters,
 	expiry,
 	remarks,
 }

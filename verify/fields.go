@@ -22,6 +22,9 @@ type fieldSpec struct {
 	field   string
 	sources []source
 	kind    valueKind
+	// diffOnly fields are shown in the reviewer's diff but checked by
+	// rules of their own (the letters' dates), or by none (the phone).
+	diffOnly bool
 }
 
 // source is a document role and the extracted field that holds a value.
@@ -33,20 +36,23 @@ func (s fieldSpec) role() string { return s.sources[0].role }
 func src(role, key string) []source { return []source{{role, key}} }
 
 var fieldSpecs = []fieldSpec{
-	{FieldEnterpriseName, src(RoleEnterpriseCertificate, extract.FName), kindText},
-	{FieldOrganizationCode, src(RoleEnterpriseCertificate, extract.FCreditCode), kindCode},
-	{FieldEnterpriseType, src(RoleEnterpriseCertificate, extract.FType), kindText},
-	{FieldEnterpriseAddress, src(RoleEnterpriseCertificate, extract.FAddress), kindText},
-	{FieldBusinessTermStart, src(RoleEnterpriseCertificate, extract.FTermStart), kindDate},
-	{FieldBusinessTermEnd, src(RoleEnterpriseCertificate, extract.FTermEnd), kindDate},
-	{FieldLegalRepName, []source{{RoleEnterpriseCertificate, extract.FLegalRep}, {RoleLegalRepIDFront, extract.FName}}, kindText},
-	{FieldLegalRepIDNumber, src(RoleLegalRepIDFront, extract.FIDNumber), kindID},
-	{FieldLegalRepIDValidFrom, src(RoleLegalRepIDBack, extract.FValidFrom), kindDate},
-	{FieldLegalRepIDValidTo, src(RoleLegalRepIDBack, extract.FValidTo), kindDate},
-	{FieldAdminName, []source{{RoleAdminIDFront, extract.FName}, {RoleAdminIDHandheld, extract.FName}}, kindText},
-	{FieldAdminIDNumber, []source{{RoleAdminIDFront, extract.FIDNumber}, {RoleAdminIDHandheld, extract.FIDNumber}}, kindID},
-	{FieldAdminIDValidFrom, src(RoleAdminIDBack, extract.FValidFrom), kindDate},
-	{FieldAdminIDValidTo, src(RoleAdminIDBack, extract.FValidTo), kindDate},
+	{FieldEnterpriseName, src(RoleEnterpriseCertificate, extract.FName), kindText, false},
+	{FieldOrganizationCode, src(RoleEnterpriseCertificate, extract.FCreditCode), kindCode, false},
+	{FieldEnterpriseType, src(RoleEnterpriseCertificate, extract.FType), kindText, false},
+	{FieldEnterpriseAddress, src(RoleEnterpriseCertificate, extract.FAddress), kindText, false},
+	{FieldBusinessTermStart, src(RoleEnterpriseCertificate, extract.FTermStart), kindDate, false},
+	{FieldBusinessTermEnd, src(RoleEnterpriseCertificate, extract.FTermEnd), kindDate, false},
+	{FieldLegalRepName, []source{{RoleEnterpriseCertificate, extract.FLegalRep}, {RoleLegalRepIDFront, extract.FName}}, kindText, false},
+	{FieldLegalRepIDNumber, src(RoleLegalRepIDFront, extract.FIDNumber), kindID, false},
+	{FieldLegalRepIDValidFrom, src(RoleLegalRepIDBack, extract.FValidFrom), kindDate, false},
+	{FieldLegalRepIDValidTo, src(RoleLegalRepIDBack, extract.FValidTo), kindDate, false},
+	{FieldAdminName, []source{{RoleAdminIDFront, extract.FName}, {RoleAdminIDHandheld, extract.FName}}, kindText, false},
+	{FieldAdminIDNumber, []source{{RoleAdminIDFront, extract.FIDNumber}, {RoleAdminIDHandheld, extract.FIDNumber}}, kindID, false},
+	{FieldAdminIDValidFrom, src(RoleAdminIDBack, extract.FValidFrom), kindDate, false},
+	{FieldAdminIDValidTo, src(RoleAdminIDBack, extract.FValidTo), kindDate, false},
+	{FieldAdminPhone, src(RoleApplicationLetter, "admin_phone"), kindText, true},
+	{FieldApplicationLetterDate, src(RoleApplicationLetter, extract.BlankDate), kindDate, true},
+	{FieldCommitmentLetterDate, src(RoleCommitmentLetter, extract.BlankDate), kindDate, true},
 }
 
 // fieldRead is a form field beside the value a document gave for it.

@@ -45,6 +45,9 @@ type Config struct {
 	InFlight int
 	// Version names this build in the verdict's engine block. Default "dev".
 	Version string
+	// Templates are the official letter templates letters are read
+	// against. Default: the templates shipped in extract/templates.
+	Templates []extract.Template
 }
 
 func (c Config) withDefaults() Config {
@@ -62,6 +65,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Version == "" {
 		c.Version = "dev"
+	}
+	if c.Templates == nil {
+		c.Templates, _ = extract.Templates() // embedded: TestTemplatesShipped proves they load
 	}
 	return c
 }

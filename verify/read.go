@@ -44,7 +44,8 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded) Do
 	cls := extract.Classify(r.Page)
 	r.Kind = cls.Kind
 	r.Report.KindDetected = string(cls.Kind)
-	r.Fields = extractFields(cls.Kind, r.Page)
+	r.Fields = p.extractFields(cls.Kind, r.Page)
+	r.Report.Dates = letterDatesFound(r.Fields)
 	p.rereadIDNumber(ctx, &r, red)
 	p.rereadWeak(ctx, &r, red)
 	p.rereadCreditCode(ctx, &r, red)
@@ -150,8 +151,12 @@ func allHan(s string) bool {
 	return s != ""
 }
 
-func extractFields(k extract.Kind, page ocr.Page) extract.Fields {
+func (p *Pipeline) extractFields(k extract.Kind, page ocr.Page) extract.Fields {
 	switch k {
+	case extract.KindCommitmentLetter, extract.KindApplicationLetter:
+		if t, ok := extract.TemplateFor(p.cfg.Templates, k); ok {
+			return extract.Letter(page, t)
+		}
 	case extract.KindLicense:
 		return extract.License(page)
 	case extract.KindIDFront, extract.KindHandheld:
@@ -183,6 +188,17 @@ func (p *Pipeline) rereadIDNumber(ctx context.Context, r *DocResult, red *image.
 	if n := extract.IDNumber(page); n.Found() && extract.ValidIDNumber(n.Value) {
 		r.Fields[extract.FIDNumber] = n
 	}
+}
+
+// letterDatesFound lists a letter's signature-block date for the
+// verdict's documents[].dates.
+func letterDatesFound(fs extract.Fields) []DateFound {
+	f, ok := fs[extract.BlankDate]
+	if !ok || !f.Found() {
+		return []DateFound{}
+	}
+	b := f.Box
+	return []DateFound{{Text: fs[extract.BlankDateText].Value, Value: f.Value, Label: "日期", BBox: &b}}
 }
 
 func reportValues(fs extract.Fields) map[string]Value {

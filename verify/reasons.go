@@ -131,6 +131,7 @@ var fieldNames = map[string][2]string{
 	FieldApplicationLetterDate: {"号码申请公函日期", "application letter date"},
 	FieldCommitmentLetterDate:  {"入网承诺书日期", "commitment letter date"},
 	FieldRemarks:               {"备注", "remarks"},
+	FieldActualUserName:        {"实际用户名称", "actual user name"},
 }
 
 // RoleNameZH is a role's Chinese display name.

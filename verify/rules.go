@@ -169,6 +169,9 @@ func fieldMismatches(ec *evalContext) []Reason {
 	var out []Reason
 	for _, s := range fieldSpecs {
 		fr := ec.fields[s.field]
+		if s.diffOnly {
+			continue
+		}
 		if r, ok := compareField(fr); ok {
 			out = append(out, r)
 		}

@@ -42,7 +42,8 @@ func cleanApp() (Application, []DocResult) {
 		EnterpriseAddress: "广东省深圳市福田区彩田路405号", BusinessTermStart: "2002-11-12", BusinessTermEnd: "2052-11-11",
 		LegalRepName: "熊浩军", LegalRepIDNumber: "330108198709223658", LegalRepIDValidFrom: "2021-03-11", LegalRepIDValidTo: "2041-03-11",
 		AdminName: "邱强", AdminIDNumber: "440304197806034492", AdminIDValidFrom: "2007-09-09", AdminIDValidTo: "2027-09-09",
-		Remarks: "向收件人通知派送时间。话术示例：“您好，您的包裹预计今天送达”",
+		Remarks:              "向收件人通知派送时间。话术示例：“您好，您的包裹预计今天送达”",
+		CommitmentLetterDate: "2026-02-10", ApplicationLetterDate: "2026-02-10", AdminPhone: "13925375536",
 	}}
 	f := app.Form
 	docs := []DocResult{
@@ -56,8 +57,13 @@ func cleanApp() (Application, []DocResult) {
 		doc(RoleAdminIDFront, extract.KindIDFront, extract.Fields{extract.FName: field("邱强"), extract.FIDNumber: field(f.AdminIDNumber)}),
 		doc(RoleAdminIDBack, extract.KindIDBack, extract.Fields{extract.FValidFrom: field(f.AdminIDValidFrom), extract.FValidTo: field(f.AdminIDValidTo)}),
 		doc(RoleAdminIDHandheld, extract.KindHandheld, extract.Fields{}),
-		doc(RoleCommitmentLetter, extract.KindCommitmentLetter, extract.Fields{}),
-		doc(RoleApplicationLetter, extract.KindApplicationLetter, extract.Fields{}),
+		doc(RoleCommitmentLetter, extract.KindCommitmentLetter, extract.Fields{
+			blankEnterprise: field(f.EnterpriseName), extract.BlankDate: field(f.CommitmentLetterDate),
+		}),
+		doc(RoleApplicationLetter, extract.KindApplicationLetter, extract.Fields{
+			blankAdminName: field(f.AdminName), blankAdminID: field(f.AdminIDNumber), "admin_phone": field(f.AdminPhone),
+			blankEnterprise: field(f.EnterpriseName), extract.BlankDate: field(f.ApplicationLetterDate),
+		}),
 	}
 	return app, docs
 }

@@ -1,0 +1,102 @@
+package extract
+
+import (
+	"regexp"
+
+	"github.com/qualcheck/qualcheck/ocr"
+)
+
+// BlankDate is the blank of a letter's signature-block date;
+// BlankDateText holds that date as written.
+const (
+	BlankDate     = "date"
+	BlankDateText = "date_text"
+)
+
+// Letter reads the labelled blanks of a letter page against its
+// template: each value is the text right of the blank's label, keyed by
+// the blank's name ("admin_name", "date"). A blank whose label was read
+// with nothing right of it is present with an empty Value and the
+// label's box: the applicant left it empty. The date is parsed; when
+// its label was not read, the last date on the page stands in for it.
+func Letter(p ocr.Page, t Template) Fields {
+	rs := rows(p)
+	labels := make([]string, 0, len(t.Blanks))
+	for _, b := range t.Blanks {
+		labels = append(labels, b.Label)
+	}
+	hits := findLabels(rs, labels)
+	fs := Fields{}
+	for _, b := range t.Blanks {
+		h, ok := hitOf(hits, b.Label)
+		if !ok {
+			continue
+		}
+		v := valueAfter(rs, hits, h)
+		if len(v) == 0 {
+			fs[b.Name] = Field{Box: span(rs[h.row].glyphs[h.start:h.end]).box()}
+			continue
+		}
+		if b.Name == BlankDate {
+			fs[b.Name] = letterDate(v)
+			fs[BlankDateText] = fieldOf(v)
+			continue
+		}
+		fs[b.Name] = fieldOf(v)
+	}
+	if _, ok := fs[BlankDate]; !ok {
+		fs.set(BlankDate, lastDate(rs))
+	}
+	return fs
+}
+
+// hitOf is the last place a label was found: blanks sit at the end of a
+// letter, below any clause that happens to hold the same words.
+func hitOf(hits []labelHit, label string) (labelHit, bool) {
+	var out labelHit
+	ok := false
+	for _, h := range hits {
+		if h.label == label {
+			out, ok = h, true
+		}
+	}
+	return out, ok
+}
+
+// looseDateRe is a written date whose 年, 月 or 日 the OCR garbled:
+// "2025年03月09委", "2025年居3月09日".
+var looseDateRe = regexp.MustCompile(`([0-9]{4})[^0-9]{1,2}([0-9]{1,2})[^0-9]{1,2}([0-9]{1,2})`)
+
+// letterDate parses a signature-block date; a date found only by the
+// loose pattern is kept at unsureConf at most, and text that holds no
+// date is kept as read at confidence 0 (something is written there).
+func letterDate(s span) Field {
+	if f := dateField(s); f.Found() {
+		return f
+	}
+	f := fieldOf(s)
+	f.Confs = nil
+	m := looseDateRe.FindStringSubmatch(foldOnes(foldWidth(f.Value)))
+	if m == nil {
+		f.Conf = 0
+		return f
+	}
+	d, ok := ymdFromDigits(m[1], m[2], m[3], 1900, 2100)
+	if !ok {
+		f.Conf = 0
+		return f
+	}
+	return Field{Value: d.String(), Conf: min(f.Conf, unsureConf), Box: f.Box}
+}
+
+// lastDate is the last date written on the page, read as letterDate
+// reads a signature-block date.
+func lastDate(rs []row) Field {
+	for i := len(rs) - 1; i >= 0; i-- {
+		f := letterDate(span(rs[i].glyphs))
+		if _, err := ParseISODate(f.Value); err == nil {
+			return f
+		}
+	}
+	return Field{}
+}

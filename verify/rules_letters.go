@@ -1,0 +1,230 @@
+package verify
+
+import (
+	"fmt"
+	"unicode"
+
+	"github.com/qualcheck/qualcheck/extract"
+)
+
+// Blank names of the letter templates that the checks use.
+const (
+	blankEnterprise = "enterprise_name"
+	blankAdminName  = "admin_name"
+	blankAdminID    = "admin_id_number"
+)
+
+// Fields a letter reason names (LETTER_INCOMPLETE): the contract's form
+// fields where there is one, else the blank.
+const FieldActualUserName = "actual_user_name"
+
+// letterDates names each letter and the form field holding its date.
+var letterDates = []struct{ role, field string }{
+	{RoleCommitmentLetter, FieldCommitmentLetterDate},
+	{RoleApplicationLetter, FieldApplicationLetterDate},
+}
+
+// letters checks the blanks and the signature-block date of both letters.
+func letters(ec *evalContext) []Reason {
+	var out []Reason
+	for _, l := range letterDates {
+		d := usable(ec.byRole[l.role], l.role)
+		if d == nil {
+			continue
+		}
+		out = append(out, letterDate(ec, d, l.field)...)
+		switch l.role {
+		case RoleCommitmentLetter:
+			out = append(out, actualUser(ec, d)...)
+		case RoleApplicationLetter:
+			out = append(out, letterAdmin(ec, d)...)
+		}
+	}
+	return out
+}
+
+// letterDate: the date must be written (LETTER_INCOMPLETE), equal the
+// form's (LETTER_DATE_MISMATCH), and lie within three calendar months
+// before submitted_at (LETTER_DATE_STALE) and not after it
+// (LETTER_DATE_FUTURE). The staleness rules use the letter's own date
+// when it was read, else the form's.
+func letterDate(ec *evalContext, d *DocResult, field string) []Reason {
+	role := d.Report.Role
+	f, present := d.Fields[extract.BlankDate]
+	if present && !f.Found() {
+		return []Reason{incomplete(d, field, f)}
+	}
+	entered := ec.app.Form.Value(field)
+	read, readOK := isoDate(f.Value)
+	readOK = readOK && f.Conf >= lowConf
+	var out []Reason
+	switch {
+	case !f.Found():
+		return []Reason{letterUnsure(d, field, entered, f, "no date found on the letter")}
+	case f.Value == entered:
+		readOK = true // what was read, however unsure, is what the form says
+	case !readOK:
+		out = append(out, letterUnsure(d, field, entered, f, "date not read surely"))
+	case entered != "" && read.String() != entered:
+		code := CodeLetterDateMismatch
+		if diffConf(entered, f) < mismatchConf {
+			code = CodeLowConfidence
+		}
+		r := fieldReason(code, role, field)
+		if code == CodeLetterDateMismatch {
+			r = roleReason(code, role)
+		}
+		r.Evidence = letterEvidence(d, entered, f)
+		out = append(out, r)
+	}
+	signed, ok := read, readOK
+	if !ok {
+		signed, ok = isoDate(entered)
+	}
+	if ok {
+		out = append(out, signingWindow(ec, d, signed, f)...)
+	}
+	return out
+}
+
+// signingWindow: signed no earlier than submitted_at moved back three
+// calendar months (clamped to a shorter month's end; that day itself
+// is allowed), and not after submitted_at.
+func signingWindow(ec *evalContext, d *DocResult, signed extract.Date, f extract.Field) []Reason {
+	code := ""
+	switch {
+	case signed.After(ec.ref):
+		code = CodeLetterDateFuture
+	case signed.Before(extract.AddCalendarMonths(ec.ref, -3)):
+		code = CodeLetterDateStale
+	default:
+		return nil
+	}
+	r := roleReason(code, d.Report.Role)
+	r.Evidence = letterEvidence(d, "", f)
+	r.Evidence.Found = signed.String()
+	r.Evidence.Expected = fmt.Sprintf("%s – %s", extract.AddCalendarMonths(ec.ref, -3), ec.ref)
+	return []Reason{r}
+}
+
+// actualUser: the commitment letter's 实际用户名称 must be the enterprise
+// name. A person's name there (the administrator's, typically) or
+// another surely read name is ACTUAL_USER_NAME_MISMATCH.
+func actualUser(ec *evalContext, d *DocResult) []Reason {
+	f, present := d.Fields[blankEnterprise]
+	if !present {
+		return []Reason{letterUnsure(d, FieldActualUserName, ec.app.Form.EnterpriseName, f, "actual user name not found")}
+	}
+	if !f.Found() {
+		return []Reason{incomplete(d, FieldActualUserName, f)}
+	}
+	want := ec.app.Form.EnterpriseName
+	if extract.Canon(f.Value) == extract.Canon(want) {
+		return nil
+	}
+	if !personName(ec, f.Value, want) && diffConf(want, f) < mismatchConf {
+		if extract.Similarity(f.Value, want) >= misreadSimilarity {
+			return nil // the enterprise name, misread in places
+		}
+		return []Reason{letterUnsure(d, FieldActualUserName, want, f, "actual user name not read surely")}
+	}
+	r := newReason(CodeActualUserNameMismatch, d.Report.Role, "",
+		fmt.Sprintf("（填写为%s）", f.Value), fmt.Sprintf(" (it reads %s)", f.Value))
+	r.Evidence = letterEvidence(d, want, f)
+	return []Reason{r}
+}
+
+// personName reports whether v names a person rather than the
+// enterprise want: it is close to the administrator's or the legal
+// representative's name, or it is a short run of Han characters that is
+// not a piece of want (a cut-short reading of the enterprise name).
+func personName(ec *evalContext, v, want string) bool {
+	for _, n := range []string{ec.app.Form.AdminName, ec.app.Form.LegalRepName} {
+		if n != "" && extract.Similarity(v, n) >= 0.5 {
+			return true
+		}
+	}
+	rs := []rune(v)
+	if len(rs) < 2 || len(rs) > 4 || len([]rune(want)) < 6 || truncated(extract.Canon(want), extract.Canon(v)) {
+		return false
+	}
+	for _, r := range rs {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// letterAdmin: the application letter's administrator name and ID number
+// must be filled in (LETTER_INCOMPLETE) and be the administrator's ID
+// card's. Only a differing ID number that passes its check digit is
+// LETTER_ADMIN_MISMATCH: the fill of a letter is handwriting-like, and
+// chi_sim misread two-character names on it entirely and surely (梁洁 as
+// 荣洛 at 0.8) on clean generated letters. A differing name is for a
+// human to look at (LOW_CONFIDENCE), unless it is the same name misread
+// in a character.
+func letterAdmin(ec *evalContext, d *DocResult) []Reason {
+	var out []Reason
+	for _, b := range []struct {
+		blank, field string
+		kind         valueKind
+	}{{blankAdminName, FieldAdminName, kindText}, {blankAdminID, FieldAdminIDNumber, kindID}} {
+		f, present := d.Fields[b.blank]
+		want := cardValue(ec.fields[b.field])
+		switch {
+		case !present:
+			out = append(out, letterUnsure(d, b.field, want, f, "blank not found on the letter"))
+		case !f.Found():
+			out = append(out, incomplete(d, b.field, f))
+		case want == "" || extract.Canon(f.Value) == extract.Canon(want):
+		case b.kind == kindID && extract.ValidIDNumber(f.Value) && f.Conf >= lowConf:
+			r := newReason(CodeLetterAdminMismatch, d.Report.Role, b.field,
+				fmt.Sprintf("（公函为%s，身份证为%s）", f.Value, want), fmt.Sprintf(" (the letter says %s, the ID %s)", f.Value, want))
+			r.Evidence = letterEvidence(d, want, f)
+			out = append(out, r)
+		case b.kind == kindText && extract.Similarity(f.Value, want) >= 0.5:
+		default:
+			out = append(out, letterUnsure(d, b.field, want, f, "differs from the ID card"))
+		}
+	}
+	return out
+}
+
+// misreadSimilarity is how alike an unsure reading of the actual user
+// name and the enterprise name must be to count as the same name
+// misread: two or three characters of a dozen, as the generated letters'
+// fills read ("济南永减教育咨询有降公司").
+const misreadSimilarity = 0.65
+
+// cardValue is what the administrator's ID card says: its reading when
+// it agrees with the form or was read surely, else the form's value.
+func cardValue(fr *fieldRead) string {
+	if fr.found() && (fr.match() || fr.value.Conf >= mismatchConf) {
+		return fr.value.Value
+	}
+	return fr.entered
+}
+
+func incomplete(d *DocResult, field string, f extract.Field) Reason {
+	r := roleReason(CodeLetterIncomplete, d.Report.Role)
+	r.Field = field
+	r.Evidence = &Evidence{File: d.Ref.File, BBox: boxPtr(f.Box), Detail: "blank left empty"}
+	return r
+}
+
+func letterUnsure(d *DocResult, field, entered string, f extract.Field, detail string) Reason {
+	r := fieldReason(CodeLowConfidence, d.Report.Role, field)
+	r.Evidence = letterEvidence(d, entered, f)
+	r.Evidence.Detail = detail
+	return r
+}
+
+func letterEvidence(d *DocResult, entered string, f extract.Field) *Evidence {
+	return &Evidence{File: d.Ref.File, Page: d.Report.Page, BBox: boxPtr(f.Box), Entered: entered, Found: f.Value}
+}
+
+func isoDate(s string) (extract.Date, bool) {
+	d, err := extract.ParseISODate(s)
+	return d, err == nil
+}

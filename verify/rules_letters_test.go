@@ -1,0 +1,109 @@
+package verify
+
+import (
+	"testing"
+
+	"github.com/qualcheck/qualcheck/extract"
+)
+
+// letterDoc is the index of a letter in cleanApp's documents.
+func letterDoc(docs []DocResult, role string) *DocResult {
+	for i := range docs {
+		if docs[i].Ref.Role == role {
+			return &docs[i]
+		}
+	}
+	panic(role)
+}
+
+func unsure(v string) extract.Field {
+	f := field(v)
+	f.Conf = 0.4
+	for i := range f.Confs {
+		f.Confs[i] = 0.4
+	}
+	return f
+}
+
+func TestLetterRules(t *testing.T) {
+	const cl, al = RoleCommitmentLetter, RoleApplicationLetter
+	tests := []struct {
+		name     string
+		role     string
+		submit   string // submitted_at, "" for cleanApp's 2026-02-20
+		blanks   extract.Fields
+		formDate string
+		decision string
+		want     ExpectedReason
+	}{
+		{"clean", cl, "", nil, "", DecisionPass, ExpectedReason{}},
+		{"three months to the day is allowed", cl, "", extract.Fields{extract.BlankDate: field("2025-11-20")}, "2025-11-20", DecisionPass, ExpectedReason{}},
+		{"a day more is stale", cl, "", extract.Fields{extract.BlankDate: field("2025-11-19")}, "2025-11-19", DecisionReject,
+			ExpectedReason{Code: CodeLetterDateStale, Role: cl}},
+		{"month end clamps: 05-31 allows 02-28", al, "2026-05-31", extract.Fields{extract.BlankDate: field("2026-02-28")}, "2026-02-28", DecisionPass, ExpectedReason{}},
+		{"month end clamps: 02-27 is stale", al, "2026-05-31", extract.Fields{extract.BlankDate: field("2026-02-27")}, "2026-02-27", DecisionReject,
+			ExpectedReason{Code: CodeLetterDateStale, Role: al}},
+		{"leap year: 2024-05-31 allows 02-29", al, "2024-05-31", extract.Fields{extract.BlankDate: field("2024-02-29")}, "2024-02-29", DecisionPass, ExpectedReason{}},
+		{"future", al, "", extract.Fields{extract.BlankDate: field("2026-02-21")}, "2026-02-21", DecisionReject,
+			ExpectedReason{Code: CodeLetterDateFuture, Role: al}},
+		{"date differs from the form", cl, "", extract.Fields{extract.BlankDate: field("2026-02-11")}, "", DecisionReject,
+			ExpectedReason{Code: CodeLetterDateMismatch, Role: cl}},
+		{"unsure date differs: review", cl, "", extract.Fields{extract.BlankDate: unsure("2026-02-11")}, "", DecisionReview,
+			ExpectedReason{Code: CodeLowConfidence, Role: cl}},
+		{"stale by the form when the letter is unread", cl, "", extract.Fields{extract.BlankDate: unsure("2026-02-11")}, "2025-10-01", DecisionReject,
+			ExpectedReason{Code: CodeLetterDateStale, Role: cl}},
+		{"empty date blank", cl, "", extract.Fields{extract.BlankDate: {}}, "", DecisionReject,
+			ExpectedReason{Code: CodeLetterIncomplete, Role: cl, Field: FieldCommitmentLetterDate}},
+		{"administrator as actual user", cl, "", extract.Fields{blankEnterprise: unsure("邱强")}, "", DecisionReject,
+			ExpectedReason{Code: CodeActualUserNameMismatch, Role: cl}},
+		{"a person as actual user", cl, "", extract.Fields{blankEnterprise: unsure("王小明")}, "", DecisionReject,
+			ExpectedReason{Code: CodeActualUserNameMismatch, Role: cl}},
+		{"actual user cut short: review", cl, "", extract.Fields{blankEnterprise: unsure("深圳嘉丰")}, "", DecisionReview,
+			ExpectedReason{Code: CodeLowConfidence, Role: cl}},
+		{"actual user empty", cl, "", extract.Fields{blankEnterprise: {}}, "", DecisionReject,
+			ExpectedReason{Code: CodeLetterIncomplete, Role: cl, Field: FieldActualUserName}},
+		{"admin name differs: review", al, "", extract.Fields{blankAdminName: field("何晖")}, "", DecisionReview,
+			ExpectedReason{Code: CodeLowConfidence, Role: al, Field: FieldAdminName}},
+		{"admin name misread in one character: no reason", al, "", extract.Fields{blankAdminName: unsure("邱刚")}, "", DecisionPass, ExpectedReason{}},
+		{"admin name unreadable: review", al, "", extract.Fields{blankAdminName: unsure("何晖X")}, "", DecisionReview,
+			ExpectedReason{Code: CodeLowConfidence, Role: al}},
+		{"unsure date equal to the form", cl, "", extract.Fields{extract.BlankDate: unsure("2026-02-10")}, "", DecisionPass, ExpectedReason{}},
+		{"actual user misread in places", cl, "", extract.Fields{blankEnterprise: unsure("深圳嘉丰物流股份有限公可")}, "", DecisionPass, ExpectedReason{}},
+		{"admin ID of another person", al, "", extract.Fields{blankAdminID: field("330108198709223658")}, "", DecisionReject,
+			ExpectedReason{Code: CodeLetterAdminMismatch, Role: al}},
+		{"admin ID misread (check digit fails): review", al, "", extract.Fields{blankAdminID: field("440304197806034493")}, "", DecisionReview,
+			ExpectedReason{Code: CodeLowConfidence, Role: al}},
+		{"admin ID empty", al, "", extract.Fields{blankAdminID: {}}, "", DecisionReject,
+			ExpectedReason{Code: CodeLetterIncomplete, Role: al, Field: FieldAdminIDNumber}},
+		{"admin name blank not read: review", al, "", extract.Fields{blankAdminName: {Value: "-"}}, "", DecisionReview,
+			ExpectedReason{Code: CodeLowConfidence, Role: al}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app, docs := cleanApp()
+			if tt.submit != "" {
+				app.SubmittedAt = tt.submit
+				app.Form.BusinessTermEnd, app.Form.AdminIDValidTo = "2052-11-11", "2027-09-09"
+			}
+			d := letterDoc(docs, tt.role)
+			for k, v := range tt.blanks {
+				d.Fields[k] = v
+			}
+			if tt.formDate != "" {
+				app.Form.CommitmentLetterDate, app.Form.ApplicationLetterDate = tt.formDate, tt.formDate
+				letterDoc(docs, cl).Fields[extract.BlankDate] = field(tt.formDate)
+				letterDoc(docs, al).Fields[extract.BlankDate] = field(tt.formDate)
+				if v, ok := tt.blanks[extract.BlankDate]; ok {
+					d.Fields[extract.BlankDate] = v
+				}
+			}
+			v := testPipeline().Evaluate(app, docs)
+			if v.Decision != tt.decision {
+				t.Errorf("decision %s, want %s; reasons %+v", v.Decision, tt.decision, v.Reasons)
+			}
+			if tt.want.Code != "" && !HasReason(v, tt.want) {
+				t.Errorf("missing %+v; reasons %+v", tt.want, v.Reasons)
+			}
+		})
+	}
+}
