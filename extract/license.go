@@ -187,3 +187,17 @@ func CreditCode(p ocr.Page) Field { return creditCode(rows(p)) }
 func creditCode(rs []row) Field {
 	return findPattern(rs, creditRe, fixCode, func(s string) bool { return ValidateUSCC(s) == nil })
 }
+
+// RegistryBand is where a licence prints its registration authority's
+// seal: over the 登记机关 line and the date under it, grown by a line on
+// every side. A red seal there is the registry's, not a company stamp.
+func RegistryBand(p ocr.Page) (ocr.Box, bool) {
+	rs := rows(p)
+	hits := findLabels(rs, []string{"登记机关"})
+	if len(hits) == 0 {
+		return ocr.Box{}, false
+	}
+	h := hits[len(hits)-1]
+	lb := span(rs[h.row].glyphs[h.start:h.end]).box()
+	return ocr.Box{X: lb.X - lb.H, Y: lb.Y - lb.H, W: lb.W + 2*lb.H, H: 4 * lb.H}, true
+}

@@ -122,3 +122,24 @@ func Measure(g *image.Gray) Stats {
 	mean := lsum / n
 	return Stats{Sharpness: lsq/n - mean*mean, Brightness: sum / n}
 }
+
+// FlipH mirrors g left to right.
+func FlipH(g *image.Gray) *image.Gray {
+	b := g.Bounds()
+	out := image.NewGray(b)
+	w := b.Dx()
+	for y := 0; y < b.Dy(); y++ {
+		src := g.Pix[y*g.Stride : y*g.Stride+w]
+		dst := out.Pix[y*out.Stride : y*out.Stride+w]
+		for x := range w {
+			dst[w-1-x] = src[x]
+		}
+	}
+	return out
+}
+
+// FlipBoxH maps a box of a left-to-right mirrored image of width w back
+// onto the image.
+func FlipBoxH(b Box, w int) Box {
+	return Box{X: w - b.X - b.W, Y: b.Y, W: b.W, H: b.H}
+}

@@ -26,12 +26,14 @@ type rule func(*evalContext) []Reason
 var rules = []rule{
 	missingDocuments,
 	fileFailures,
+	mirroredImages,
 	wrongTypes,
 	enterpriseType,
 	identifiers,
 	fieldMismatches,
 	legalRepresentative,
 	letters,
+	stampMissing,
 	expiry,
 	remarks,
 }

@@ -27,6 +27,7 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded) Do
 	b := d.Image.Bounds()
 	r.Report.Format, r.Report.Page = string(d.Format), d.Page
 	r.Report.Width, r.Report.Height = b.Dx(), b.Dy()
+	seals := findStamps(&r, d.Image)
 	t0 := time.Now()
 	red := ocr.RedChannel(d.Image)
 	d.Image = nil // the colour image is not needed again: let it go
@@ -41,16 +42,19 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded) Do
 		MeanConfidence: round3(r.Page.MeanConf()), Sharpness: round3(stats.Sharpness), Brightness: round3(stats.Brightness),
 	}
 	t1 := time.Now()
-	cls := extract.Classify(r.Page)
+	cls := p.checkMirror(ctx, &r, red, extract.Classify(r.Page))
 	r.Kind = cls.Kind
 	r.Report.KindDetected = string(cls.Kind)
 	r.Fields = p.extractFields(cls.Kind, r.Page)
+	r.Report.Stamps = companyStamps(seals, cls.Kind, r.Page)
 	r.Report.Dates = letterDatesFound(r.Fields)
-	p.rereadIDNumber(ctx, &r, red)
-	p.rereadWeak(ctx, &r, red)
-	p.rereadCreditCode(ctx, &r, red)
-	p.rereadTerm(ctx, &r, red)
-	p.rereadAddress(ctx, &r, red)
+	if m := r.Report.Mirrored; m == nil || !*m { // crops of a mirrored image read nothing
+		p.rereadIDNumber(ctx, &r, red)
+		p.rereadWeak(ctx, &r, red)
+		p.rereadCreditCode(ctx, &r, red)
+		p.rereadTerm(ctx, &r, red)
+		p.rereadAddress(ctx, &r, red)
+	}
 	r.Report.Extracted = reportValues(r.Fields)
 	r.Report.TimingsMS["extract"] = time.Since(t1).Milliseconds()
 	return r

@@ -6,7 +6,7 @@ import (
 	"github.com/qualcheck/qualcheck/extract"
 )
 
-// letterDoc is the index of a letter in cleanApp's documents.
+// letterDoc is the document of a role in cleanApp's documents.
 func letterDoc(docs []DocResult, role string) *DocResult {
 	for i := range docs {
 		if docs[i].Ref.Role == role {
@@ -105,5 +105,24 @@ func TestLetterRules(t *testing.T) {
 				t.Errorf("missing %+v; reasons %+v", tt.want, v.Reasons)
 			}
 		})
+	}
+}
+
+func TestStampMissing(t *testing.T) {
+	for _, role := range []string{RoleAdminIDFront, RoleAdminIDBack, RoleCommitmentLetter, RoleApplicationLetter} {
+		app, docs := cleanApp()
+		letterDoc(docs, role).Report.Stamps = []Stamp{}
+		v := testPipeline().Evaluate(app, docs)
+		if v.Decision != DecisionReject || !HasReason(v, ExpectedReason{Code: CodeStampMissing, Role: role}) {
+			t.Errorf("%s without stamp: %s %+v", role, v.Decision, v.Reasons)
+		}
+	}
+	// The certificate and the legal representative's ID need a stamp only
+	// as copies, which are not told apart yet: no reason.
+	app, docs := cleanApp()
+	letterDoc(docs, RoleEnterpriseCertificate).Report.Stamps = []Stamp{}
+	letterDoc(docs, RoleLegalRepIDFront).Report.Stamps = []Stamp{}
+	if v := testPipeline().Evaluate(app, docs); v.Decision != DecisionPass {
+		t.Errorf("unstamped originals: %s %+v", v.Decision, v.Reasons)
 	}
 }

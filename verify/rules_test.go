@@ -68,11 +68,16 @@ func cleanApp() (Application, []DocResult) {
 	return app, docs
 }
 
+// doc is a document as read; the roles that need the company stamp carry one.
 func doc(role string, k extract.Kind, fs extract.Fields) DocResult {
-	return DocResult{
+	d := DocResult{
 		Ref: DocumentRef{Role: role, File: role + ".jpg"}, Kind: k, Fields: fs,
-		Report: DocumentReport{Role: role, File: role + ".jpg", KindDetected: string(k), Quality: &Quality{MeanConfidence: 0.9, Sharpness: 500, Brightness: 200}},
+		Report: DocumentReport{Role: role, File: role + ".jpg", KindDetected: string(k), Quality: &Quality{MeanConfidence: 0.9, Sharpness: 500, Brightness: 200}, Stamps: []Stamp{}},
 	}
+	if stampedRoles[role] {
+		d.Report.Stamps = []Stamp{{BBox: ocr.Box{X: 100, Y: 100, W: 200, H: 200}, Score: 0.95}}
+	}
+	return d
 }
 
 func TestRules(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/qualcheck/qualcheck/extract"
+	"github.com/qualcheck/qualcheck/ocr"
 )
 
 // Expected is a corpus application's known truth (expected.json in the
@@ -17,6 +18,16 @@ type Expected struct {
 	MustReasons []ExpectedReason  `json:"must_reasons"`
 	Fields      map[string]string `json:"fields"`
 	Defects     []string          `json:"defects"`
+	Documents   []ExpectedDoc     `json:"documents"`
+}
+
+// ExpectedDoc is what a corpus document truly shows, as far as scoring
+// needs: its company stamps' boxes.
+type ExpectedDoc struct {
+	Role   string    `json:"role"`
+	File   string    `json:"file"`
+	Page   int       `json:"page"`
+	Stamps []ocr.Box `json:"stamps"`
 }
 
 // ExpectedReason is a reason a correct verdict must contain.
@@ -59,6 +70,8 @@ type Score struct {
 	extra                map[string]int
 	cleanRejected        []string
 	misses               []Miss
+	stampTP, stampFP     int
+	stampFN              int
 }
 
 // Miss is one field read wrong: the truth printed on the document and what
@@ -88,6 +101,53 @@ func (s *Score) Add(v Verdict, e Expected) {
 	}
 	s.addFields(v, e)
 	s.addReasons(v, e)
+	s.addStamps(v, e)
+}
+
+// stampIoU is the overlap a found stamp needs with a true one to count.
+const stampIoU = 0.5
+
+// addStamps matches the stamps found on each document with its true
+// stamps, one to one, at IoU ≥ stampIoU. Documents of a packet are
+// matched by role and page.
+func (s *Score) addStamps(v Verdict, e Expected) {
+	for _, want := range e.Documents {
+		for _, got := range v.Documents {
+			if got.Role != want.Role || got.File != want.File || (want.Page > 0 && got.Page != want.Page) {
+				continue
+			}
+			tp := matchBoxes(got.Stamps, want.Stamps)
+			s.stampTP += tp
+			s.stampFP += len(got.Stamps) - tp
+			s.stampFN += len(want.Stamps) - tp
+			break
+		}
+	}
+}
+
+func matchBoxes(got []Stamp, want []ocr.Box) int {
+	used := make([]bool, len(want))
+	n := 0
+	for _, g := range got {
+		for i, w := range want {
+			if !used[i] && iou(g.BBox, w) >= stampIoU {
+				used[i] = true
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+func iou(a, b ocr.Box) float64 {
+	x0, y0 := max(a.X, b.X), max(a.Y, b.Y)
+	x1, y1 := min(a.X+a.W, b.X+b.W), min(a.Y+a.H, b.Y+b.H)
+	if x1 <= x0 || y1 <= y0 {
+		return 0
+	}
+	in := (x1 - x0) * (y1 - y0)
+	return float64(in) / float64(a.W*a.H+b.W*b.H-in)
 }
 
 // unusable are the reasons that make a document's fields unreadable by
@@ -177,6 +237,8 @@ func (s *Score) Print(w io.Writer) {
 	for _, c := range sortedKeys(s.reasonTotal) {
 		fmt.Fprintf(w, "  %-30s %s\n", c, pct(s.found[c], s.reasonTotal[c]))
 	}
+	fmt.Fprintf(w, "stamps (IoU ≥ %.1f): precision %s, recall %s\n", stampIoU,
+		pct(s.stampTP, s.stampTP+s.stampFP), pct(s.stampTP, s.stampTP+s.stampFN))
 	fmt.Fprintln(w, "reasons given where not expected (reject/review):")
 	for _, c := range sortedKeys(s.extra) {
 		fmt.Fprintf(w, "  %-30s %d\n", c, s.extra[c])

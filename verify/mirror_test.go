@@ -1,0 +1,82 @@
+package verify
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/png"
+	"io"
+	"log/slog"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/qualcheck/qualcheck/ocr"
+)
+
+// mapFiles serves documents from memory.
+type mapFiles map[string][]byte
+
+func (m mapFiles) Open(name string) ([]byte, error) {
+	if b, ok := m[name]; ok {
+		return b, nil
+	}
+	return nil, os.ErrNotExist
+}
+
+func mirrored(t *testing.T, data []byte) []byte {
+	t.Helper()
+	d, err := ocr.Decode(data, ocr.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := d.Image.Bounds()
+	out := image.NewNRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	for y := 0; y < b.Dy(); y++ {
+		for x := 0; x < b.Dx(); x++ {
+			out.Set(b.Dx()-1-x, y, d.Image.At(b.Min.X+x, b.Min.Y+y))
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, out); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestMirroredHandheld reads a real handheld photo upright and mirrored
+// (real Tesseract): only the mirrored one is IMAGE_MIRRORED, and its
+// card is still recognised.
+func TestMirroredHandheld(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	upright, err := os.ReadFile("../testdata/samples/app-1-00001/IMG_20260220_094828.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	e, err := ocr.NewEngine(ocr.Config{Workers: 1}, logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	p := NewPipeline(Config{}, e, logger, time.Now)
+	files := mapFiles{"up.jpg": upright, "flip.png": mirrored(t, upright)}
+	for _, tt := range []struct {
+		file string
+		want bool
+	}{{"up.jpg", false}, {"flip.png", true}} {
+		r := p.readRef(context.Background(), DocumentRef{Role: RoleAdminIDHandheld, File: tt.file}, files)[0]
+		if r.Report.Mirrored == nil || *r.Report.Mirrored != tt.want {
+			t.Fatalf("%s: mirrored = %v, want %v", tt.file, r.Report.Mirrored, tt.want)
+		}
+		if !kindFits(RoleAdminIDHandheld, r.Kind) {
+			t.Errorf("%s: kind %s", tt.file, r.Kind)
+		}
+		v := p.Evaluate(Application{ID: "m"}, []DocResult{r})
+		if HasReason(v, ExpectedReason{Code: CodeImageMirrored, Role: RoleAdminIDHandheld}) != tt.want {
+			t.Errorf("%s: IMAGE_MIRRORED %v, want %v", tt.file, !tt.want, tt.want)
+		}
+	}
+}
