@@ -23,7 +23,7 @@ const (
 	minSealShare = 0.06 // a seal spans at least this much of the shorter side
 	maxSealShare = 0.7
 	maxAspect    = 1.35 // width / height of a round or oval seal
-	minRing      = 0.5  // share of directions in which the border has ink
+	minRing      = 0.3  // share of directions in which the border has ink
 	// maxFill is the most red a seal's inner half holds: its star and
 	// text filled 3–14 % on the generated corpus, the solid national
 	// emblem printed atop a licence 49–64 %.

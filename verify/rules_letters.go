@@ -47,7 +47,7 @@ func letters(ec *evalContext) []Reason {
 // form's (LETTER_DATE_MISMATCH), and lie within three calendar months
 // before submitted_at (LETTER_DATE_STALE) and not after it
 // (LETTER_DATE_FUTURE). The staleness rules use the letter's own date
-// when it was read, else the form's.
+// when it was read surely or agrees with the form, else the form's.
 func letterDate(ec *evalContext, d *DocResult, field string) []Reason {
 	role := d.Report.Role
 	f, present := d.Fields[extract.BlankDate]
@@ -77,9 +77,9 @@ func letterDate(ec *evalContext, d *DocResult, field string) []Reason {
 		r.Evidence = letterEvidence(d, entered, f)
 		out = append(out, r)
 	}
-	signed, ok := read, readOK
+	signed, ok := read, readOK && (f.Value == entered || diffConf(entered, f) >= mismatchConf)
 	if !ok {
-		signed, ok = isoDate(entered)
+		signed, ok = isoDate(entered) // an unsure reading that differs is not evidence
 	}
 	if ok {
 		out = append(out, signingWindow(ec, d, signed, f)...)

@@ -52,6 +52,8 @@ func TestLetterRules(t *testing.T) {
 			ExpectedReason{Code: CodeLowConfidence, Role: cl}},
 		{"stale by the form when the letter is unread", cl, "", extract.Fields{extract.BlankDate: unsure("2026-02-11")}, "2025-10-01", DecisionReject,
 			ExpectedReason{Code: CodeLetterDateStale, Role: cl}},
+		{"an unsure stale reading is not evidence", cl, "", extract.Fields{extract.BlankDate: unsure("2025-10-10")}, "", DecisionReview,
+			ExpectedReason{Code: CodeLowConfidence, Role: cl}},
 		{"empty date blank", cl, "", extract.Fields{extract.BlankDate: {}}, "", DecisionReject,
 			ExpectedReason{Code: CodeLetterIncomplete, Role: cl, Field: FieldCommitmentLetterDate}},
 		{"administrator as actual user", cl, "", extract.Fields{blankEnterprise: unsure("邱强")}, "", DecisionReject,

@@ -193,3 +193,34 @@ func TestAssignDefectsEven(t *testing.T) {
 		}
 	}
 }
+
+// TestUnstampedLetterIsDrawnUnstamped: a STAMP_MISSING on a letter must
+// leave the letter drawn without its seal (the letters are drawn after
+// the defect unstamps the document's plan).
+func TestUnstampedLetterIsDrawnUnstamped(t *testing.T) {
+	regPath, err := findInModule("extract/data/regioncodes.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	regions, _ := loadRegions(regPath)
+	tmpl, _ := loadTemplates("")
+	gen := &generator{regions: regions, tmpl: tmpl, seed: 3}
+	letters := 0
+	for i := range 40 {
+		a := gen.makeApp(i, "STAMP_MISSING")
+		for _, l := range []struct {
+			role    string
+			stamped bool
+		}{{"application_letter", a.Apply.Stamped}, {"commitment_letter", a.Commit.Stamped}} {
+			if d := a.doc(l.role); d != nil && d.Stamped != l.stamped {
+				t.Fatalf("%s: plan stamped=%v, letter drawn stamped=%v", l.role, d.Stamped, l.stamped)
+			}
+			if !l.stamped {
+				letters++
+			}
+		}
+	}
+	if letters == 0 {
+		t.Fatal("no draw unstamped a letter")
+	}
+}

@@ -122,14 +122,17 @@ func (g *truthGen) letterDates(submitted time.Time) (time.Time, time.Time) {
 	return a, randDate(g.rng, first, submitted)
 }
 
+// letters draws both letters; each is stamped as its document's plan
+// says (a STAMP_MISSING defect unstamps the plan before this runs).
 func (g *truthGen) letters(a *app) {
 	ad, cd := g.letterDates(a.Submitted)
-	a.Apply = letter{Kind: "application", Lines: append([]string(nil), g.tmpl["application"]...), Date: ad, Stamped: true,
+	stamped := func(role string) bool { d := a.doc(role); return d == nil || d.Stamped }
+	a.Apply = letter{Kind: "application", Lines: append([]string(nil), g.tmpl["application"]...), Date: ad, Stamped: stamped("application_letter"),
 		Fills: map[string]string{
 			"enterprise_name": a.Ent.Name, "organization_code": a.Ent.USCC, "admin_name": a.Admin.Name,
 			"admin_id_number": a.Admin.ID, "admin_phone": a.Phone, "date": cnDate(ad),
 		}}
-	a.Commit = letter{Kind: "commitment", Lines: append([]string(nil), g.tmpl["commitment"]...), Date: cd, Stamped: true,
+	a.Commit = letter{Kind: "commitment", Lines: append([]string(nil), g.tmpl["commitment"]...), Date: cd, Stamped: stamped("commitment_letter"),
 		Fills: map[string]string{"enterprise_name": a.Ent.Name, "date": cnDate(cd)}}
 }
 
