@@ -33,6 +33,7 @@ var rules = []rule{
 	fieldMismatches,
 	legalRepresentative,
 	letters,
+	templateModified,
 	stampMissing,
 	expiry,
 	remarks,

@@ -48,6 +48,9 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded) Do
 	r.Fields = p.extractFields(cls.Kind, r.Page)
 	r.Report.Stamps = companyStamps(seals, cls.Kind, r.Page)
 	r.Report.Dates = letterDatesFound(r.Fields)
+	if cls.Kind == extract.KindCommitmentLetter || cls.Kind == extract.KindApplicationLetter {
+		p.compareTemplate(&r)
+	}
 	if m := r.Report.Mirrored; m == nil || !*m { // crops of a mirrored image read nothing
 		p.rereadIDNumber(ctx, &r, red)
 		p.rereadWeak(ctx, &r, red)

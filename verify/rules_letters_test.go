@@ -128,3 +128,25 @@ func TestStampMissing(t *testing.T) {
 		t.Errorf("unstamped originals: %s %+v", v.Decision, v.Reasons)
 	}
 }
+
+func TestTemplateModifiedRule(t *testing.T) {
+	change := []TemplateChange{{Clause: "二、…", Expected: "不转售不出租不出借", Found: "原则上不转售"}}
+	tests := []struct {
+		sim      float64
+		changes  []TemplateChange
+		decision string
+		code     string
+	}{
+		{0.99, nil, DecisionPass, ""},
+		{0.99, change, DecisionReject, CodeTemplateModified},
+		{0.60, change, DecisionReview, CodeLowConfidence}, // read too poorly to tell
+	}
+	for _, tt := range tests {
+		app, docs := cleanApp()
+		letterDoc(docs, RoleCommitmentLetter).Report.Template = &TemplateReport{ID: "commitment_letter/v1", Similarity: tt.sim, Changes: tt.changes}
+		v := testPipeline().Evaluate(app, docs)
+		if v.Decision != tt.decision || (tt.code != "" && !HasReason(v, ExpectedReason{Code: tt.code, Role: RoleCommitmentLetter})) {
+			t.Errorf("similarity %.2f, %d changes: %s %+v", tt.sim, len(tt.changes), v.Decision, v.Reasons)
+		}
+	}
+}

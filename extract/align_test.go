@@ -1,0 +1,71 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/qualcheck/qualcheck/ocr"
+)
+
+// letterPage lays out a letter's lines as a clean read would return them,
+// blanks filled.
+func letterPage(lines []string) ocr.Page {
+	fill := strings.NewReplacer("{{enterprise_name}}", "济南永诚教育咨询有限公司", "{{date}}", "2025年03月09日",
+		"{{organization_code}}", "913701042322671348", "{{admin_name}}", "郭健斌",
+		"{{admin_id_number}}", "341102199806246658", "{{admin_phone}}", "13925375536")
+	var p ocr.Page
+	for i, l := range lines {
+		p.Lines = append(p.Lines, line(fill.Replace(l), 100, 100+60*i, 30))
+	}
+	return p
+}
+
+func TestCompareTemplate(t *testing.T) {
+	ts, _ := Templates()
+	com, _ := TemplateFor(ts, KindCommitmentLetter)
+	app, _ := TemplateFor(ts, KindApplicationLetter)
+	edit := func(tm Template, f func([]string) []string) []string {
+		return f(append([]string(nil), tm.Clauses...))
+	}
+	tests := []struct {
+		name    string
+		tm      Template
+		lines   []string
+		changes int
+	}{
+		{"clean commitment", com, com.Clauses, 0},
+		{"two clauses removed", com, edit(com, func(l []string) []string {
+			return append(l[:3], l[5:]...)
+		}), 2},
+		{"clean application", app, app.Clauses, 0},
+		{"OCR noise: one character", com, edit(com, func(l []string) []string {
+			l[4] = strings.Replace(l[4], "骚扰", "驭扰", 1)
+			return l
+		}), 0},
+		{"phrase changed", com, edit(com, func(l []string) []string {
+			l[3] = strings.Replace(l[3], "不转售、不出租、不出借所申请的号码", "原则上不转售所申请的号码", 1)
+			return l
+		}), 1},
+		{"clause removed", com, edit(com, func(l []string) []string {
+			return append(l[:6], l[7:]...)
+		}), 1},
+		{"clause added", com, edit(com, func(l []string) []string {
+			return append(l[:7], append([]string{"六、本承诺书一式两份，自签字盖章之日起生效。"}, l[7:]...)...)
+		}), 1},
+		{"addressee changed", app, edit(app, func(l []string) []string {
+			l[1] = "致：中国电信股份有限公司"
+			return l
+		}), 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := CompareTemplate(letterPage(tt.lines), tt.tm)
+			if len(c.Changes) != tt.changes {
+				t.Errorf("changes = %+v (similarity %.3f), want %d", c.Changes, c.Similarity, tt.changes)
+			}
+			if tt.changes == 0 && c.Similarity < 0.98 {
+				t.Errorf("similarity %.3f", c.Similarity)
+			}
+		})
+	}
+}
