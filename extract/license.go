@@ -22,7 +22,7 @@ func License(p ocr.Page) Fields {
 	if !name.Found() {
 		name = fixBrackets(fieldOf(nameByContent(rs)))
 	}
-	fs.set(FName, fixOrgName(SnapNamePlace(name)))
+	fs.set(FName, CleanEnterpriseName(name))
 	typ := SnapType(fixBrackets(fieldOf(v["类型"])))
 	if !KnownType(typ.Value) {
 		if found := typeByContent(rs); found.Found() {
@@ -91,6 +91,13 @@ func nameByContent(rs []row) span {
 		}
 	}
 	return nil
+}
+
+// CleanEnterpriseName applies the repairs an enterprise name read by OCR
+// gets, wherever it was read from (the page, or a crop read again):
+// balanced full-width brackets, the place it starts with, its 有限公司.
+func CleanEnterpriseName(f Field) Field {
+	return fixOrgName(SnapNamePlace(fixBrackets(f)))
 }
 
 // fixOrgName completes the 有限公司 ending of a name read cut short or

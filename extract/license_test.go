@@ -72,3 +72,16 @@ func TestFixOrgName(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanEnterpriseName(t *testing.T) {
+	tests := map[string]string{
+		"青鸟明途教育咨询有限公":    "青岛明途教育咨询有限公司",
+		"顺途教育咨询(南京)有限公":  "顺途教育咨询（南京）有限公司",
+		"智丰教育咨询〈天津)有限公司": "智丰教育咨询（天津）有限公司",
+	}
+	for in, want := range tests {
+		if got := CleanEnterpriseName(Field{Value: in}).Value; got != want {
+			t.Errorf("CleanEnterpriseName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

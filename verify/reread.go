@@ -40,6 +40,8 @@ func (p *Pipeline) rereadWeak(ctx context.Context, r *DocResult, red *image.Gray
 		nf.Value = strings.TrimLeft(cleanName(nf.Value), "姓名")
 		if key == extract.FLegalRep || r.Kind != extract.KindLicense {
 			nf = extract.SnapSurname(nf) // a person's name
+		} else {
+			nf = extract.CleanEnterpriseName(nf)
 		}
 		if ok && nf.Found() && nf.Conf > old.Conf {
 			r.Fields[key] = nf
