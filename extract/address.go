@@ -14,6 +14,11 @@ type placeIndex struct {
 	provinces []string
 	cities    map[string][]string // province → prefectures
 	counties  map[string][]string // province+"/"+prefecture → counties
+	// names are every province and prefecture name, full and short
+	// (青岛市, 青岛), that enterprise names start with; cityKey gives a
+	// prefecture's key into counties.
+	names   []string
+	cityKey map[string]string
 }
 
 var loadPlaces = sync.OnceValue(func() *placeIndex {
@@ -41,6 +46,14 @@ var loadPlaces = sync.OnceValue(func() *placeIndex {
 		}
 	}
 	sort.Strings(ix.provinces)
+	ix.cityKey = map[string]string{}
+	for _, prov := range ix.provinces {
+		ix.names = append(ix.names, prov, shortPlace(prov))
+		for _, city := range ix.cities[prov] {
+			ix.names = append(ix.names, city, shortPlace(city))
+			ix.cityKey[city] = prov + "/" + city
+		}
+	}
 	return ix
 })
 

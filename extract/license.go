@@ -18,30 +18,10 @@ func License(p ocr.Page) Fields {
 	rs := rows(p)
 	v := labelled(rs, licenseLabels, map[string]int{"类型": 1, "住所": 2, "经营场所": 2})
 	fs := Fields{}
-	name := fixBrackets(fieldOf(v["名称"]))
-	if !name.Found() {
-		name = fixBrackets(fieldOf(nameByContent(rs)))
-	}
-	fs.set(FName, CleanEnterpriseName(name))
-	typ := SnapType(fixBrackets(fieldOf(v["类型"])))
-	if !KnownType(typ.Value) {
-		if found := typeByContent(rs); found.Found() {
-			typ = found
-		}
-	}
-	fs.set(FType, typ)
+	fs.set(FName, licenseName(rs, v))
+	fs.set(FType, licenseType(rs, v))
 	fs.set(FLegalRep, SnapSurname(fieldOf(firstOf(v, "法定代表人", "负责人", "经营者"))))
-	addr := firstOf(v, "住所", "经营场所")
-	if !StartsWithRegion(SnapAddress(fieldOf(addr)).Value) {
-		if found := addressByContent(rs); len(found) > 0 {
-			addr = found
-		}
-	}
-	address := SnapAddress(fieldOf(addr))
-	if address.Found() && !StartsWithRegion(address.Value) {
-		address.Conf = min(address.Conf, unsureConf) // not read whole: "广层" for a whole address
-	}
-	fs.set(FAddress, address)
+	fs.set(FAddress, licenseAddress(rs, v))
 	fs.set(FCapital, fieldOf(v["注册资本"]))
 	fs.set(FEstablished, dateField(v["成立日期"]))
 	start, end := termDates(v["营业期限"])
@@ -49,6 +29,47 @@ func License(p ocr.Page) Fields {
 	fs.set(FTermEnd, end)
 	fs.set(FCreditCode, creditCode(rs))
 	return fs
+}
+
+// licenseName is the value of 名称, or the line that reads like an
+// entity's name when the label was lost, repaired once.
+func licenseName(rs []row, v map[string]span) Field {
+	name := v["名称"]
+	if len(name) == 0 {
+		name = nameByContent(rs)
+	}
+	return CleanEnterpriseName(fieldOf(name))
+}
+
+// licenseType is the value of 类型 made a known type, or failing that
+// the text that is a known type.
+func licenseType(rs []row, v map[string]span) Field {
+	typ := enterpriseType(v["类型"])
+	if KnownType(typ.Value) {
+		return typ
+	}
+	if found := typeByContent(rs); found.Found() {
+		return found
+	}
+	return typ
+}
+
+func enterpriseType(s span) Field { return SnapType(fixBrackets(fieldOf(s))) }
+
+// licenseAddress is the value of 住所 (经营场所), or the line that starts
+// with a division name when that value does not. An address that starts
+// with none was not read whole ("广层"): its confidence is capped.
+func licenseAddress(rs []row, v map[string]span) Field {
+	address := SnapAddress(fieldOf(firstOf(v, "住所", "经营场所")))
+	if !StartsWithRegion(address.Value) {
+		if found := addressByContent(rs); len(found) > 0 {
+			address = SnapAddress(fieldOf(found))
+		}
+	}
+	if address.Found() && !StartsWithRegion(address.Value) {
+		address.Conf = min(address.Conf, unsureConf)
+	}
+	return address
 }
 
 // unsureConf caps the confidence of a value that cannot be what was
@@ -129,7 +150,7 @@ func typeByContent(rs []row) Field {
 		for _, sg := range r.segs {
 			v := span(r.glyphs[sg.start:]).trimPunct()
 			for _, cut := range []span{v, v[min(1, len(v)):]} {
-				if f := SnapType(fixBrackets(fieldOf(cut))); KnownType(f.Value) {
+				if f := enterpriseType(cut); KnownType(f.Value) {
 					return f
 				}
 			}

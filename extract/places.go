@@ -76,21 +76,12 @@ func SnapNamePlace(f Field) Field {
 	}
 	ix := loadPlaces()
 	rs := []rune(f.Value)
-	var names []string
-	parent := map[string]string{}
-	for _, prov := range ix.provinces {
-		names = append(names, prov, shortPlace(prov))
-		for _, city := range ix.cities[prov] {
-			names = append(names, city, shortPlace(city))
-			parent[city] = prov + "/" + city
-		}
-	}
-	name, n := confusablePrefix(rs, names)
+	name, n := confusablePrefix(rs, ix.names)
 	if name == "" {
 		return f
 	}
 	out := append([]rune(name), rs[n:]...)
-	if key, ok := parent[name]; ok {
+	if key, ok := ix.cityKey[name]; ok {
 		if county, m := confusablePrefix(out[n:], ix.counties[key]); county != "" {
 			out = append(append(out[:n:n], []rune(county)...), out[n+m:]...)
 		}

@@ -4,6 +4,8 @@ import (
 	"image"
 	"image/color"
 	"math"
+
+	"golang.org/x/image/draw"
 )
 
 // Seal is a red company seal found on an image: its box in the image's
@@ -64,14 +66,8 @@ func FindSeals(img image.Image) []Seal {
 func shrink(img image.Image, side int) (*image.NRGBA, float64) {
 	b := img.Bounds()
 	f := min(1, float64(side)/float64(max(b.Dx(), b.Dy())))
-	w, h := max(1, int(float64(b.Dx())*f)), max(1, int(float64(b.Dy())*f))
-	out := image.NewNRGBA(image.Rect(0, 0, w, h))
-	for y := range h {
-		sy := b.Min.Y + int(float64(y)/f)
-		for x := range w {
-			out.Set(x, y, img.At(b.Min.X+int(float64(x)/f), sy))
-		}
-	}
+	out := image.NewNRGBA(image.Rect(0, 0, max(1, int(float64(b.Dx())*f)), max(1, int(float64(b.Dy())*f))))
+	draw.ApproxBiLinear.Scale(out, out.Bounds(), img, b, draw.Src, nil)
 	return out, f
 }
 

@@ -36,13 +36,7 @@ func TestGoldenExtraction(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs Tesseract")
 	}
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	e, err := ocr.NewEngine(ocr.Config{Workers: 1}, logger)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
-	p := NewPipeline(Config{}, e, logger, time.Now)
+	p := realPipeline(t)
 	for _, ref := range goldenDocs {
 		t.Run(ref.File, func(t *testing.T) {
 			r := p.readRef(context.Background(), ref, dirFiles("../testdata/samples"))
@@ -50,6 +44,19 @@ func TestGoldenExtraction(t *testing.T) {
 			compareGolden(t, filepath.Join("../testdata/golden", ref.File+".json"), got)
 		})
 	}
+}
+
+// realPipeline is a pipeline on one real Tesseract engine, closed when
+// the test ends.
+func realPipeline(t *testing.T) *Pipeline {
+	t.Helper()
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	e, err := ocr.NewEngine(ocr.Config{Workers: 1}, logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(e.Close)
+	return NewPipeline(Config{}, e, logger, time.Now)
 }
 
 func compareGolden(t *testing.T, path string, got any) {

@@ -5,11 +5,8 @@ import (
 	"context"
 	"image"
 	"image/png"
-	"io"
-	"log/slog"
 	"os"
 	"testing"
-	"time"
 
 	"github.com/qualcheck/qualcheck/ocr"
 )
@@ -55,13 +52,7 @@ func TestMirroredHandheld(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	e, err := ocr.NewEngine(ocr.Config{Workers: 1}, logger)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
-	p := NewPipeline(Config{}, e, logger, time.Now)
+	p := realPipeline(t)
 	files := mapFiles{"up.jpg": upright, "flip.png": mirrored(t, upright)}
 	for _, tt := range []struct {
 		file string

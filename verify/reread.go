@@ -76,7 +76,7 @@ func (p *Pipeline) rereadAddress(ctx context.Context, r *DocResult, red *image.G
 		return
 	}
 	line := old.Box.H
-	if len(old.Confs) > 0 && line > 80 {
+	if line > 80 {
 		return // already two lines: the tail is not lost, it is misread
 	}
 	band := ocr.Box{X: old.Box.X - line/2, Y: old.Box.Y + line, W: 5 * line, H: line * 3 / 2}

@@ -49,42 +49,48 @@ func letters(ec *evalContext) []Reason {
 // (LETTER_DATE_FUTURE). The staleness rules use the letter's own date
 // when it was read surely or agrees with the form, else the form's.
 func letterDate(ec *evalContext, d *DocResult, field string) []Reason {
-	role := d.Report.Role
 	f, present := d.Fields[extract.BlankDate]
-	if present && !f.Found() {
-		return []Reason{incomplete(d, field, f)}
-	}
 	entered := ec.app.Form.Value(field)
-	read, readOK := isoDate(f.Value)
-	readOK = readOK && f.Conf >= lowConf
-	var out []Reason
 	switch {
+	case present && !f.Found():
+		return []Reason{incomplete(d, field, f)}
 	case !f.Found():
 		return []Reason{letterUnsure(d, field, entered, f, "no date found on the letter")}
-	case f.Value == entered:
-		readOK = true // what was read, however unsure, is what the form says
-	case !readOK:
-		out = append(out, letterUnsure(d, field, entered, f, "date not read surely"))
-	case entered != "" && read.String() != entered:
-		code := CodeLetterDateMismatch
-		if diffConf(entered, f) < mismatchConf {
-			code = CodeLowConfidence
-		}
-		r := fieldReason(code, role, field)
-		if code == CodeLetterDateMismatch {
-			r = roleReason(code, role)
-		}
-		r.Evidence = letterEvidence(d, entered, f)
-		out = append(out, r)
 	}
-	signed, ok := read, readOK && (f.Value == entered || diffConf(entered, f) >= mismatchConf)
-	if !ok {
-		signed, ok = isoDate(entered) // an unsure reading that differs is not evidence
-	}
-	if ok {
+	out := dateAgainstForm(d, field, entered, f)
+	if signed, ok := signingDate(entered, f); ok {
 		out = append(out, signingWindow(ec, d, signed, f)...)
 	}
 	return out
+}
+
+// dateAgainstForm: the date read must be the form's; a difference read
+// unsurely is for a human.
+func dateAgainstForm(d *DocResult, field, entered string, f extract.Field) []Reason {
+	_, ok := isoDate(f.Value)
+	switch {
+	case f.Value == entered: // what was read, however unsure, is what the form says
+		return nil
+	case !ok || f.Conf < lowConf:
+		return []Reason{letterUnsure(d, field, entered, f, "date not read surely")}
+	case entered == "":
+		return nil
+	case diffConf(entered, f) < mismatchConf:
+		return []Reason{letterUnsure(d, field, entered, f, "differs from the form, not read surely")}
+	}
+	r := roleReason(CodeLetterDateMismatch, d.Report.Role)
+	r.Evidence = letterEvidence(d, entered, f)
+	return []Reason{r}
+}
+
+// signingDate is the day the letter was signed: the date read when it
+// agrees with the form or was read surely, else the form's (an unsure
+// reading that differs is not evidence).
+func signingDate(entered string, f extract.Field) (extract.Date, bool) {
+	if read, ok := isoDate(f.Value); ok && f.Conf >= lowConf && (f.Value == entered || diffConf(entered, f) >= mismatchConf) {
+		return read, true
+	}
+	return isoDate(entered)
 }
 
 // signingWindow: signed no earlier than submitted_at moved back three

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"time"
+
+	"github.com/qualcheck/qualcheck/verify"
 )
 
 // person is someone whose ID card appears in the application.
@@ -71,11 +73,8 @@ type app struct {
 	DropLRName    bool // fields omit legal_rep_name (LR card shows someone else)
 }
 
-type reason struct {
-	Code  string `json:"code"`
-	Role  string `json:"role"`
-	Field string `json:"field"`
-}
+// reason is an expected reason as verify reads it from expected.json.
+type reason = verify.ExpectedReason
 
 // truthGen draws truth from a seeded generator.
 type truthGen struct {
