@@ -8,14 +8,19 @@ RUN go mod download
 COPY . .
 RUN CGO_ENABLED=1 go build -trimpath -ldflags "-s -w" -o /out/qualcheck ./cmd/qualcheck
 
-# Run: Tesseract's libraries and the chi_sim and eng data only.
+# Run: Tesseract's libraries and the chi_sim and eng data, and
+# PostgreSQL's server binaries for serve's embedded default (without
+# DATABASE_URL it keeps its database and blobs in /data).
 FROM debian:bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends \
-      tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng ca-certificates \
-    && rm -rf /var/lib/apt/lists/*
+      tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng ca-certificates postgresql \
+    && rm -rf /var/lib/apt/lists/* && mkdir /data && chown nobody /data
 COPY --from=build /out/qualcheck /usr/local/bin/qualcheck
 # Tesseract's OpenMP threads fight the engine pool: one thread per engine.
-ENV OMP_THREAD_LIMIT=1
+# Beyond loopback the API needs a token: qualcheck token add NAME.
+ENV OMP_THREAD_LIMIT=1 DATA_DIR=/data LISTEN=0.0.0.0:8080 PATH=/usr/lib/postgresql/15/bin:$PATH
+VOLUME /data
+EXPOSE 8080
 USER nobody
 ENTRYPOINT ["qualcheck"]
 CMD ["help"]

@@ -8,7 +8,7 @@ import (
 
 // RulesVersion changes whenever a rule changes, so that a backlog can be
 // re-verified (reprocess) and verdicts compared by version.
-const RulesVersion = "2026.11.1"
+const RulesVersion = "2026.11.2"
 
 // evalContext is what every rule sees.
 type evalContext struct {
@@ -35,6 +35,7 @@ var rules = []rule{
 	letters,
 	templateModified,
 	stampMissing,
+	stampEnterprise,
 	expiry,
 	remarks,
 }
@@ -87,6 +88,19 @@ func reports(docs []DocResult) []DocumentReport {
 		out[i] = d.Report
 	}
 	return out
+}
+
+// Unverified is the verdict for an application the service could not
+// verify (its files lost, or every attempt failed): for review, with
+// what went wrong as evidence.
+func (p *Pipeline) Unverified(id, detail string) Verdict {
+	r := newReason(CodeVerificationFailed, "", "", "", "")
+	r.Evidence = &Evidence{Detail: detail}
+	return Verdict{
+		ApplicationID: id, Decision: DecisionReview, Reasons: []Reason{r},
+		Fields: []FieldResult{}, Documents: []DocumentReport{},
+		Engine: Engine{Version: p.cfg.Version, OCR: p.reader.Describe(), Rules: RulesVersion},
+	}
 }
 
 // InvalidApplication is the verdict for a folder whose application.json

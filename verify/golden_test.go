@@ -40,7 +40,8 @@ func TestGoldenExtraction(t *testing.T) {
 	for _, ref := range goldenDocs {
 		t.Run(ref.File, func(t *testing.T) {
 			r := p.readRef(context.Background(), ref, dirFiles("../testdata/samples"))
-			got := map[string]any{"kind": r[0].Report.KindDetected, "failure": r[0].Failure, "extracted": r[0].Report.Extracted}
+			rep := r[0].Report
+			got := map[string]any{"kind": rep.KindDetected, "failure": r[0].Failure, "extracted": rep.Extracted, "copy": rep.Copy, "stamps": rep.Stamps}
 			compareGolden(t, filepath.Join("../testdata/golden", ref.File+".json"), got)
 		})
 	}

@@ -22,20 +22,28 @@ func (m mapFiles) Open(name string) ([]byte, error) {
 }
 
 func mirrored(t *testing.T, data []byte) []byte {
+	return redrawn(t, data, func(img image.Image) image.Image {
+		b := img.Bounds()
+		out := image.NewNRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+		for y := 0; y < b.Dy(); y++ {
+			for x := 0; x < b.Dx(); x++ {
+				out.Set(b.Dx()-1-x, y, img.At(b.Min.X+x, b.Min.Y+y))
+			}
+		}
+		return out
+	})
+}
+
+// redrawn decodes an image file, redraws it with fn and encodes the
+// result as PNG.
+func redrawn(t *testing.T, data []byte, fn func(image.Image) image.Image) []byte {
 	t.Helper()
 	d, err := ocr.Decode(data, ocr.DefaultLimits())
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := d.Image.Bounds()
-	out := image.NewNRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
-	for y := 0; y < b.Dy(); y++ {
-		for x := 0; x < b.Dx(); x++ {
-			out.Set(b.Dx()-1-x, y, d.Image.At(b.Min.X+x, b.Min.Y+y))
-		}
-	}
 	var buf bytes.Buffer
-	if err := png.Encode(&buf, out); err != nil {
+	if err := png.Encode(&buf, fn(d.Image)); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

@@ -94,11 +94,17 @@ func NewPipeline(cfg Config, reader Reader, logger *slog.Logger, now func() time
 // files are reasons on the verdict; the error is only for a cancelled
 // context.
 func (p *Pipeline) Verify(ctx context.Context, app Application, files Files) (Verdict, error) {
-	docs, err := p.readAll(ctx, app, files)
+	docs, err := p.Read(ctx, app, files)
 	if err != nil {
 		return Verdict{}, err
 	}
 	return p.Evaluate(app, docs), nil
+}
+
+// Read reads every document of an application: what Evaluate decides
+// on, and what the service keeps to re-decide without OCR.
+func (p *Pipeline) Read(ctx context.Context, app Application, files Files) ([]DocResult, error) {
+	return p.readAll(ctx, app, files)
 }
 
 // readAll reads every document in parallel; the engine's pool bounds how

@@ -28,6 +28,8 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded) Do
 	r.Report.Format, r.Report.Page = string(d.Format), d.Page
 	r.Report.Width, r.Report.Height = b.Dx(), b.Dy()
 	seals := findStamps(&r, d.Image)
+	strips := unwrapSeals(d.Image, seals)
+	colours := ocr.SampleColours(d.Image)
 	t0 := time.Now()
 	red := ocr.RedChannel(d.Image)
 	d.Image = nil // the colour image is not needed again: let it go
@@ -47,11 +49,13 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded) Do
 	r.Report.KindDetected = string(cls.Kind)
 	r.Fields = p.extractFields(cls.Kind, r.Page)
 	r.Report.Stamps = companyStamps(seals, cls.Kind, r.Page)
+	checkCopy(&r, colours, seals)
 	r.Report.Dates = letterDatesFound(r.Fields)
 	if cls.Kind == extract.KindCommitmentLetter || cls.Kind == extract.KindApplicationLetter {
 		p.compareTemplate(&r)
 	}
 	if m := r.Report.Mirrored; m == nil || !*m { // crops of a mirrored image read nothing
+		p.readSealTexts(ctx, &r, strips)
 		p.rereadIDNumber(ctx, &r, red)
 		p.rereadWeak(ctx, &r, red)
 		p.rereadCreditCode(ctx, &r, red)

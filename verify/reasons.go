@@ -4,18 +4,21 @@ import "fmt"
 
 // Reason codes (CONTRACT §4).
 const (
-	CodeDocumentMissing         = "DOCUMENT_MISSING"
-	CodeFileUnsupported         = "FILE_UNSUPPORTED"
-	CodeFileTooLarge            = "FILE_TOO_LARGE"
-	CodeDocumentUnreadable      = "DOCUMENT_UNREADABLE"
-	CodeDocumentWrongType       = "DOCUMENT_WRONG_TYPE"
-	CodeEnterpriseTypeUnsupp    = "ENTERPRISE_TYPE_UNSUPPORTED"
-	CodeFieldMismatch           = "FIELD_MISMATCH"
-	CodeLegalRepMismatch        = "LEGAL_REP_MISMATCH"
-	CodeIdentifierInvalid       = "IDENTIFIER_INVALID"
-	CodeDocumentExpired         = "DOCUMENT_EXPIRED"
-	CodeStampMissing            = "STAMP_MISSING"
-	CodeImageMirrored           = "IMAGE_MIRRORED"
+	CodeDocumentMissing      = "DOCUMENT_MISSING"
+	CodeFileUnsupported      = "FILE_UNSUPPORTED"
+	CodeFileTooLarge         = "FILE_TOO_LARGE"
+	CodeDocumentUnreadable   = "DOCUMENT_UNREADABLE"
+	CodeDocumentWrongType    = "DOCUMENT_WRONG_TYPE"
+	CodeEnterpriseTypeUnsupp = "ENTERPRISE_TYPE_UNSUPPORTED"
+	CodeFieldMismatch        = "FIELD_MISMATCH"
+	CodeLegalRepMismatch     = "LEGAL_REP_MISMATCH"
+	CodeIdentifierInvalid    = "IDENTIFIER_INVALID"
+	CodeDocumentExpired      = "DOCUMENT_EXPIRED"
+	CodeStampMissing         = "STAMP_MISSING"
+	CodeImageMirrored        = "IMAGE_MIRRORED"
+	// CodeStampEnterpriseMismatch extends the contract (issue #3): the
+	// company stamp's arc text names another enterprise.
+	CodeStampEnterpriseMismatch = "STAMP_ENTERPRISE_MISMATCH"
 	CodeTemplateModified        = "TEMPLATE_MODIFIED"
 	CodeActualUserNameMismatch  = "ACTUAL_USER_NAME_MISMATCH"
 	CodeLetterAdminMismatch     = "LETTER_ADMIN_MISMATCH"
@@ -32,6 +35,10 @@ const (
 	// CodeApplicationInvalid extends the contract: the folder has no
 	// readable application.json, so nothing else could be checked.
 	CodeApplicationInvalid = "APPLICATION_INVALID"
+	// CodeVerificationFailed extends the contract: the service could not
+	// verify the application (its files were lost, or verification kept
+	// failing); a human must review it.
+	CodeVerificationFailed = "VERIFICATION_FAILED"
 )
 
 // reasonText is a code's severity and its message templates; %s takes the
@@ -54,6 +61,7 @@ var catalogue = map[string]reasonText{
 	CodeDocumentExpired:         {SeverityReject, "%s已过有效期", "The %s had expired before the submission date"},
 	CodeStampMissing:            {SeverityReject, "%s未加盖企业公章", "The %s carries no company stamp"},
 	CodeImageMirrored:           {SeverityReject, "%s图片为镜像", "The %s image is mirrored"},
+	CodeStampEnterpriseMismatch: {SeverityReject, "%s所盖印章不是本企业公章", "The stamp on the %s names another enterprise"},
 	CodeTemplateModified:        {SeverityReject, "%s非官方模板或模板内容被修改", "The %s departs from the official template"},
 	CodeActualUserNameMismatch:  {SeverityReject, "电信入网承诺书实际用户名称不是企业名称%s", "The commitment letter's actual user name is not the enterprise name%s"},
 	CodeLetterAdminMismatch:     {SeverityReject, "号码申请公函管理员信息与管理员身份证不一致%s", "The application letter's administrator differs from the administrator's ID card%s"},
@@ -67,6 +75,7 @@ var catalogue = map[string]reasonText{
 	CodeRegisteredCapitalInsuff: {SeverityReject, "注册资本低于1000万元%s", "Registered capital is under 10 million CNY%s"},
 	CodeDuplicateQualification:  {SeverityInfo, "该企业及管理员已有资质%s，本次申请将替代原资质", "The same enterprise and administrator already hold a qualification%s, which this one supersedes"},
 	CodeApplicationInvalid:      {SeverityReject, "申请信息（application.json）缺失或无法解析%s", "application.json is missing or cannot be parsed%s"},
+	CodeVerificationFailed:      {SeverityReview, "无法自动核验，需人工审核%s", "The application could not be verified automatically%s"},
 	CodeExpiringSoon:            {SeverityInfo, "%s将在7天内到期", "The %s expires within 7 days of the submission date"},
 }
 

@@ -28,6 +28,7 @@ type ExpectedDoc struct {
 	File   string    `json:"file"`
 	Page   int       `json:"page"`
 	Stamps []ocr.Box `json:"stamps"`
+	Copy   *bool     `json:"copy"`
 }
 
 // ExpectedReason is a reason a correct verdict must contain.
@@ -72,6 +73,33 @@ type Score struct {
 	misses               []Miss
 	stampTP, stampFP     int
 	stampFN              int
+	copies               copyScore
+}
+
+// copyScore counts copy judgements on the documents whose truth says
+// copy or not, by truth: right, wrong, undecided (copy null).
+type copyScore struct {
+	right, wrong, open [2]int // [0] originals, [1] copies
+	wrongFiles         []string
+}
+
+func (c *copyScore) add(got, want *bool, file string) {
+	if want == nil {
+		return
+	}
+	i := 0
+	if *want {
+		i = 1
+	}
+	switch {
+	case got == nil:
+		c.open[i]++
+	case *got == *want:
+		c.right[i]++
+	default:
+		c.wrong[i]++
+		c.wrongFiles = append(c.wrongFiles, fmt.Sprintf("%s (copy %v)", file, *want))
+	}
 }
 
 // Miss is one field read wrong: the truth printed on the document and what
@@ -120,6 +148,9 @@ func (s *Score) addStamps(v Verdict, e Expected) {
 			s.stampTP += tp
 			s.stampFP += len(got.Stamps) - tp
 			s.stampFN += len(want.Stamps) - tp
+			if judgesCopy(got.KindDetected) {
+				s.copies.add(got.Copy, want.Copy, v.ApplicationID+"/"+got.File)
+			}
 			break
 		}
 	}
@@ -239,6 +270,12 @@ func (s *Score) Print(w io.Writer) {
 	}
 	fmt.Fprintf(w, "stamps (IoU ≥ %.1f): precision %s, recall %s\n", stampIoU,
 		pct(s.stampTP, s.stampTP+s.stampFP), pct(s.stampTP, s.stampTP+s.stampFN))
+	c := s.copies
+	fmt.Fprintf(w, "copies: %d/%d told right, %d undecided; originals: %d/%d right, %d undecided\n",
+		c.right[1], c.right[1]+c.wrong[1]+c.open[1], c.open[1], c.right[0], c.right[0]+c.wrong[0]+c.open[0], c.open[0])
+	for _, f := range c.wrongFiles {
+		fmt.Fprintf(w, "  copy judged wrong: %s\n", f)
+	}
 	fmt.Fprintln(w, "reasons given where not expected (reject/review):")
 	for _, c := range sortedKeys(s.extra) {
 		fmt.Fprintf(w, "  %-30s %d\n", c, s.extra[c])

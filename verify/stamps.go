@@ -10,14 +10,31 @@ import (
 
 // stampedRoles must carry the company stamp whatever they are (CONTRACT
 // §4): the administrator's ID on both sides, both letters and the 400
-// supporting certificates. The certificate, the legal representative's
-// ID and the handheld photo need it only as copies, which qualcheck does
-// not tell apart from originals yet: their stamps are reported, not
-// required.
+// supporting certificates.
 var stampedRoles = map[string]bool{
 	RoleAdminIDFront: true, RoleAdminIDBack: true,
 	RoleCommitmentLetter: true, RoleApplicationLetter: true,
 	RoleTaxRegistration: true, RoleOrganizationCode: true,
+}
+
+// copyStampedRoles must carry it as copies: the certificate, the legal
+// representative's ID and the handheld photo. A copy here is what
+// checkCopy judged a greyscale copy; a colour scan it cannot tell from
+// a photo of the original, so an unstamped colour scan goes unflagged
+// rather than an original being rejected.
+var copyStampedRoles = map[string]bool{
+	RoleEnterpriseCertificate: true, RoleLegalRepIDFront: true,
+	RoleLegalRepIDBack: true, RoleAdminIDHandheld: true,
+}
+
+// needsStamp says whether document d must carry the company stamp.
+func needsStamp(d *DocResult) bool {
+	role := d.Report.Role
+	if stampedRoles[role] {
+		return true
+	}
+	c := d.Report.Copy
+	return copyStampedRoles[role] && c != nil && *c
 }
 
 // findStamps looks for red seals on the colour image (the OCR reads the
@@ -39,7 +56,7 @@ func companyStamps(seals []ocr.Seal, k extract.Kind, page ocr.Page) []Stamp {
 		registry, hasRegistry = extract.RegistryBand(page)
 	}
 	for _, s := range seals {
-		if hasRegistry && overlaps(s.Box, registry) {
+		if hasRegistry && isRegistrySeal(s.Box, registry) {
 			continue
 		}
 		out = append(out, Stamp{BBox: s.Box, Score: s.Score})
@@ -47,8 +64,16 @@ func companyStamps(seals []ocr.Seal, k extract.Kind, page ocr.Page) []Stamp {
 	return out
 }
 
-func overlaps(a, b ocr.Box) bool {
-	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
+// isRegistrySeal says whether a seal is the registration authority's:
+// it is centred over the date that follows the 登记机关 label, right of
+// the label's middle and level with it. On the shared samples the
+// registry seals' centres lay 0.6–1.1 band widths right of the band's
+// middle; company stamps pressed beside it lay left of it, though their
+// boxes overlapped the band by as much as a registry seal's did.
+func isRegistrySeal(seal, band ocr.Box) bool {
+	cx, cy := seal.X+seal.W/2, seal.Y+seal.H/2
+	zone := ocr.Box{X: band.X + band.W/2, Y: band.Y - band.H/2, W: 2 * band.W, H: 2 * band.H}
+	return image.Pt(cx, cy).In(zone.Rect())
 }
 
 // stampMissing: a document that must carry the company stamp shows no
@@ -57,11 +82,15 @@ func stampMissing(ec *evalContext) []Reason {
 	var out []Reason
 	for _, d := range ec.docs {
 		role := d.Report.Role
-		if !stampedRoles[role] || usable(&d, role) == nil || len(d.Report.Stamps) > 0 {
+		if !needsStamp(&d) || usable(&d, role) == nil || len(d.Report.Stamps) > 0 {
 			continue
 		}
 		r := roleReason(CodeStampMissing, role)
-		r.Evidence = &Evidence{File: d.Ref.File, Page: d.Report.Page, Detail: "no red company seal found"}
+		detail := "no red company seal found"
+		if !stampedRoles[role] {
+			detail = "greyscale copy without a red company seal"
+		}
+		r.Evidence = &Evidence{File: d.Ref.File, Page: d.Report.Page, Detail: detail}
 		out = append(out, r)
 	}
 	return out

@@ -99,6 +99,7 @@ type DocumentReport struct {
 	KindDetected string           `json:"kind_detected"`
 	Quality      *Quality         `json:"quality,omitempty"`
 	Copy         *bool            `json:"copy"`
+	Colours      *ocr.Colours     `json:"colours,omitempty"` // what copy was judged on
 	Mirrored     *bool            `json:"mirrored"`
 	Stamps       []Stamp          `json:"stamps"`
 	Template     *TemplateReport  `json:"template,omitempty"`
@@ -126,7 +127,10 @@ type Value struct {
 type Stamp struct {
 	BBox  ocr.Box `json:"bbox"`
 	Score float64 `json:"score"`
-	Text  string  `json:"text,omitempty"`
+	Text  string  `json:"text,omitempty"` // the arc text read
+	// TextConfidence is how well Text was read (0..1): small seals on
+	// photos read poorly and say nothing about whose they are.
+	TextConfidence float64 `json:"text_confidence,omitempty"`
 }
 
 // TemplateReport compares a letter with its official template.

@@ -39,7 +39,7 @@ func sized(st textStyle, size float64) textStyle {
 }
 
 // emblem draws a simplified national emblem: a disc, five stars and a
-// gate. Red and gold on colour certificates, dark grey on cards.
+// gate: red and gold, or dark grey on the 400 certificates.
 func (c *canvas) emblem(cx, cy, r float64, red bool) {
 	disc, fg := color.RGBA{72, 72, 74, 255}, color.RGBA{250, 250, 250, 255}
 	if red {

@@ -122,7 +122,7 @@ func shoulders(p *path, cx, cy, rx, ry, cut float64) {
 
 func (r *renderer) idBack(p person, widthPx float64) *sheet {
 	c := r.cardCanvas(widthPx)
-	c.emblem(14, 15, 8.2, false)
+	c.emblem(14, 15, 8.2, true) // red and gold, as on the card (and the shared samples)
 	bold := textStyle{Font: r.fs.Sans, Size: 4.4, Color: inkBlack, Weight: 0.1}
 	c.textSpread(31, 14, 40, bold, "中华人民共和国")
 	c.textSpread(31, 27, 42, sized(bold, 6.8), "居民身份证")

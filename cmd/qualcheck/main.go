@@ -53,6 +53,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runVerify(ctx, args[1:], stdout, stderr)
 	case "bench":
 		err = runBench(ctx, args[1:], stdout, stderr)
+	case "serve":
+		err = runServe(ctx, args[1:], stdout, stderr)
+	case "worker":
+		err = runWorker(ctx, args[1:], stderr)
+	case "upload":
+		err = runUpload(ctx, args[1:], stdout, stderr)
+	case "reprocess":
+		err = runReprocess(ctx, args[1:], stdout, stderr)
+	case "migrate":
+		err = runMigrate(ctx, args[1:], stdout, stderr)
+	case "token":
+		err = runToken(ctx, args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, version())
 	case "help", "-h", "--help":
@@ -83,9 +95,16 @@ Usage:
   qualcheck verify DIR                    verdict JSON of one application folder on stdout
   qualcheck verify --out OUTDIR DIR...    many folders; OUTDIR/<id>.json each
   qualcheck bench [--tesseract] DIR...    accuracy (and speed against the tesseract CLI) over a corpus
+  qualcheck serve                         upload API and workers (CONTRACT §5)
+  qualcheck worker                        workers only, for more machines on the same database
+  qualcheck upload [--api-url U] DIR...   send application folders to a server; prints their ids
+  qualcheck reprocess [--status S] [--since DATE] [--rules-only]
+                                          re-run a backlog; report decisions that changed
+  qualcheck migrate                       bring the database up to date
+  qualcheck token add NAME                create an API token (printed once)
   qualcheck version
 
 Every flag can also be set by its environment variable: --ocr-workers is
-OCR_WORKERS, --parallel is PARALLEL, and so on. Run "qualcheck verify -h"
-for the flags.
+OCR_WORKERS, --database-url is DATABASE_URL, and so on. Run
+"qualcheck verify -h" or "qualcheck serve -h" for the flags.
 `

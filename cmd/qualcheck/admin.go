@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/qualcheck/qualcheck/store"
+)
+
+// dbFlags are the flags of the commands that only need the database.
+type dbFlags struct {
+	Config
+	ServiceConfig
+}
+
+// parse binds the config's flags, and more's, then parses args.
+func (d *dbFlags) parse(name string, args []string, stderr io.Writer, more ...func(*flag.FlagSet)) (*flag.FlagSet, error) {
+	fs := newFlagSet(name, &d.Config)
+	d.ServiceConfig.bind(fs)
+	for _, bind := range more {
+		bind(fs)
+	}
+	fs.SetOutput(stderr)
+	return fs, parseFlags(fs, args)
+}
+
+// openDB connects to DATABASE_URL (or the private PostgreSQL in
+// DATA_DIR) and migrates it.
+func (d *dbFlags) openDB(ctx context.Context, stderr io.Writer) (*pgxpool.Pool, func(), error) {
+	s := &service{cfg: d.ServiceConfig, logger: d.Config.logger(stderr)}
+	url, err := s.database(ctx)
+	if err != nil {
+		s.close()
+		return nil, nil, err
+	}
+	pool, err := pgxpool.New(ctx, url)
+	if err != nil {
+		s.close()
+		return nil, nil, fmt.Errorf("database: %w", err)
+	}
+	s.closers = append(s.closers, pool.Close)
+	if err := store.Migrate(ctx, pool, s.logger); err != nil {
+		s.close()
+		return nil, nil, err
+	}
+	return pool, s.close, nil
+}
+
+func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var d dbFlags
+	if _, err := d.parse("migrate", args, stderr); err != nil {
+		return err
+	}
+	_, closeDB, err := d.openDB(ctx, stderr)
+	if err != nil {
+		return err
+	}
+	closeDB()
+	fmt.Fprintln(stdout, "database is up to date")
+	return nil
+}
+
+// runToken: qualcheck token add NAME prints a new API token once.
+func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "add" {
+		return fmt.Errorf("%w: token add NAME", errUsage)
+	}
+	var d dbFlags
+	fs, err := d.parse("token add", args[1:], stderr)
+	if err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("%w: token add NAME", errUsage)
+	}
+	pool, closeDB, err := d.openDB(ctx, stderr)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	token, err := store.New(pool, time.Now).AddToken(ctx, fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, token)
+	return nil
+}
