@@ -1,6 +1,8 @@
-// Package worker runs verifications: today a local pool that verifies
-// many application folders at once (qualcheck verify --out); the River
-// queue workers join it.
+// Package worker runs verifications: a local pool that verifies many
+// application folders at once (qualcheck verify --out), the River worker
+// that verifies uploaded applications (Verifier), and batch re-runs of
+// a backlog (Reprocessor).
 //
-// It may import verify, ingest and what they import; never review or cmd.
+// It may import store, ingest, verify and what they import; never
+// review or cmd.
 package worker
