@@ -124,25 +124,35 @@ func (a *API) upload(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusAccepted, accepted{ID: res.ID, StatusURL: "/api/applications/" + res.ID})
 }
 
-// tailReader keeps the last bytes read, to see the closing boundary.
+// tailReader keeps the last bytes read, to see the closing boundary,
+// in a fixed buffer (50 uploads of 40 MB made 4.8 GB of garbage when it
+// appended).
 type tailReader struct {
 	r    io.Reader
-	tail []byte
+	tail [512]byte
+	n    int
 }
 
 func (t *tailReader) Read(p []byte) (int, error) {
 	n, err := t.r.Read(p)
-	t.tail = append(t.tail, p[:n]...)
-	if keep := 512; len(t.tail) > keep {
-		t.tail = t.tail[len(t.tail)-keep:]
-	}
+	t.keep(p[:n])
 	return n, err
+}
+
+func (t *tailReader) keep(b []byte) {
+	if len(b) >= len(t.tail) {
+		t.n = copy(t.tail[:], b[len(b)-len(t.tail):])
+		return
+	}
+	old := min(t.n, len(t.tail)-len(b))
+	copy(t.tail[:], t.tail[t.n-old:t.n])
+	t.n = old + copy(t.tail[old:], b)
 }
 
 // closedBy reports whether the body ended with the closing boundary
 // (an epilogue after it is allowed).
 func (t *tailReader) closedBy(boundary string) bool {
-	return strings.Contains(string(t.tail), "--"+boundary+"--")
+	return strings.Contains(string(t.tail[:t.n]), "--"+boundary+"--")
 }
 
 // received is a request as received.
