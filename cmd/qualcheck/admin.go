@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -88,5 +90,38 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	fmt.Fprintln(stdout, token)
+	return nil
+}
+
+// runUser: qualcheck user add NAME [--role reviewer|admin] reads the
+// password from the first line of standard input.
+func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "add" {
+		return fmt.Errorf("%w: user add NAME [--role reviewer|admin] < password", errUsage)
+	}
+	var d dbFlags
+	var role string
+	fs, err := d.parse("user add", args[1:], stderr, func(fs *flag.FlagSet) {
+		fs.StringVar(&role, "role", store.RoleReviewer, "reviewer or admin")
+	})
+	if err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("%w: user add NAME [--role reviewer|admin] < password", errUsage)
+	}
+	password, err := bufio.NewReader(stdin).ReadString('\n')
+	if err != nil && password == "" {
+		return fmt.Errorf("%w: the password is read from standard input", errUsage)
+	}
+	pool, closeDB, err := d.openDB(ctx, stderr)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	if err := store.New(pool, time.Now).AddUser(ctx, fs.Arg(0), role, strings.TrimRight(password, "\r\n")); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "user %s (%s) added\n", fs.Arg(0), role)
 	return nil
 }

@@ -63,6 +63,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runReprocess(ctx, args[1:], stdout, stderr)
 	case "migrate":
 		err = runMigrate(ctx, args[1:], stdout, stderr)
+	case "user":
+		err = runUser(ctx, args[1:], os.Stdin, stdout, stderr)
 	case "token":
 		err = runToken(ctx, args[1:], stdout, stderr)
 	case "version":
@@ -102,6 +104,7 @@ Usage:
                                           re-run a backlog; report decisions that changed
   qualcheck migrate                       bring the database up to date
   qualcheck token add NAME                create an API token (printed once)
+  qualcheck user add NAME [--role admin]  create a reviewer account; the password is read from stdin
   qualcheck version
 
 Every flag can also be set by its environment variable: --ocr-workers is

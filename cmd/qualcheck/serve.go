@@ -22,6 +22,7 @@ import (
 	"riverqueue.com/riverui"
 
 	"github.com/qualcheck/qualcheck/ingest"
+	"github.com/qualcheck/qualcheck/review"
 	"github.com/qualcheck/qualcheck/store"
 	"github.com/qualcheck/qualcheck/worker"
 )
@@ -237,6 +238,12 @@ func (s *service) serveHTTP(ctx context.Context, stdout io.Writer) error {
 		return err
 	}
 	mux.Handle("GET /metrics", api.Guard(s.metrics()))
+	pages, err := review.New(review.Config{Loopback: isLoopback(ln.Addr())}, s.store, s.blobs, s.logger, time.Now)
+	if err != nil {
+		return fmt.Errorf("review pages: %w", err)
+	}
+	pages.Register(mux)
+	mux.Handle("GET /{$}", http.RedirectHandler("/review", http.StatusSeeOther))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { _, _ = io.WriteString(w, "ok\n") })
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(stdout, "qualcheck serving on http://%s\n", ln.Addr())
