@@ -196,7 +196,9 @@ func docBoxes(d verify.DocumentReport, m masker) []boxView {
 	return out
 }
 
-func urlQuery(s string) string { return strings.NewReplacer("%", "%25", "&", "%26", "#", "%23", "+", "%2B", " ", "%20").Replace(s) }
+func urlQuery(s string) string {
+	return strings.NewReplacer("%", "%25", "&", "%26", "#", "%23", "+", "%2B", " ", "%20").Replace(s)
+}
 
 // runView is an earlier verdict run and what changed since the one
 // before it.

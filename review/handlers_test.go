@@ -63,7 +63,7 @@ func seed(t *testing.T, st *store.Store, blobs *store.Blobs) {
 		t.Fatal(err)
 	}
 	app := verify.Application{ID: "c-1", Kind: verify.KindVoiceGeneral, SubmittedAt: "2026-11-20",
-		Form: verify.Form{EnterpriseName: "杭州云栖网络科技有限公司", AdminName: "李娜", AdminIDNumber: "330102199001011234"},
+		Form:      verify.Form{EnterpriseName: "杭州云栖网络科技有限公司", AdminName: "李娜", AdminIDNumber: "330102199001011234"},
 		Documents: []verify.DocumentRef{{Role: verify.RoleAdminIDFront, File: "front.png"}}}
 	sub := store.Submission{ID: "app-1", Application: app, RequestSHA256: "h",
 		Documents: []store.Document{{Role: verify.RoleAdminIDFront, File: "front.png", Blob: img}}}

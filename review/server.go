@@ -157,7 +157,9 @@ func (s *Server) session(r *http.Request) (store.Session, bool, error) {
 		return store.Session{}, false, err
 	}
 	if n == 0 && s.cfg.Loopback {
-		s.warn.Do(func() { s.logger.Warn("/review open: serving on loopback with no accounts; add one with `qualcheck user add`") })
+		s.warn.Do(func() {
+			s.logger.Warn("/review open: serving on loopback with no accounts; add one with `qualcheck user add`")
+		})
 		return store.Session{User: "local", Role: store.RoleAdmin, CSRF: s.openCSRF}, true, nil
 	}
 	c, err := r.Cookie(sessionCookie)
