@@ -279,7 +279,7 @@ func choices(v verify.Verdict, duplicate bool) []reasonChoice {
 // file serves a document's image: the bytes as uploaded, or a PDF page
 // rendered to PNG (boxes are in the rendered page's pixels).
 func (s *Server) file(w http.ResponseWriter, r *http.Request, _ store.Session) error {
-	d, err := s.store.Detail(r.Context(), r.PathValue("id"))
+	d, err := s.store.Load(r.Context(), r.PathValue("id"))
 	if err != nil {
 		return err
 	}
