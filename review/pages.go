@@ -39,7 +39,7 @@ var kinds = []string{verify.KindVoiceGeneral, verify.KindVoice400, verify.KindSM
 
 func queueFilter(q url.Values) (store.QueueFilter, error) {
 	f := store.QueueFilter{Decision: q.Get("decision"), ReviewStatus: q.Get("status"), Kind: q.Get("kind"),
-		Oldest: q.Get("sort") == "oldest", PerPage: perPage}
+		Sort: q.Get("sort"), PerPage: perPage}
 	f.Page, _ = strconv.Atoi(q.Get("page"))
 	f.Page = max(1, f.Page)
 	var err error

@@ -25,8 +25,10 @@ const (
 type QueueFilter struct {
 	Decision, ReviewStatus, Kind string    // "" for any
 	From, To                     time.Time // uploaded within, zero for open
-	Oldest                       bool      // oldest first (default newest)
-	Page, PerPage                int       // 1-based; default 50 a page
+	// Sort is newest (the default), oldest, decision (reject, review,
+	// pass, then undecided) or kind.
+	Sort          string
+	Page, PerPage int // 1-based; default 50 a page
 }
 
 // QueueRow is one application in the queue.
@@ -61,9 +63,9 @@ func (s *Store) Queue(ctx context.Context, f QueueFilter) ([]QueueRow, int, erro
 	if per <= 0 {
 		per = 50
 	}
-	order := "created_at DESC, id DESC"
-	if f.Oldest {
-		order = "created_at, id"
+	order, ok := queueOrders[f.Sort]
+	if !ok {
+		order = queueOrders["newest"]
 	}
 	args = append(args, per, max(0, f.Page-1)*per)
 	rows, err := s.pool.Query(ctx, fmt.Sprintf(`SELECT %s FROM qualcheck_applications WHERE %s ORDER BY %s LIMIT $%d OFFSET $%d`,
@@ -73,6 +75,13 @@ func (s *Store) Queue(ctx context.Context, f QueueFilter) ([]QueueRow, int, erro
 	}
 	out, err := pgx.CollectRows(rows, scanQueueRow)
 	return out, total, err
+}
+
+var queueOrders = map[string]string{
+	"newest":   "created_at DESC, id DESC",
+	"oldest":   "created_at, id",
+	"decision": "array_position(ARRAY['reject', 'review', 'pass'], decision) NULLS LAST, created_at, id",
+	"kind":     "kind, created_at DESC, id DESC",
 }
 
 func queueWhere(f QueueFilter) (string, []any) {

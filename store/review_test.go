@@ -68,14 +68,18 @@ func TestQueueFilters(t *testing.T) {
 	if _, err := s.Decide(ctx, "app-2", store.Decision{Reviewer: "w", Decision: "reject"}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := s.Pool().Exec(ctx, `UPDATE qualcheck_applications SET decision = CASE id WHEN 'app-2' THEN 'reject' ELSE 'pass' END`); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		f     store.QueueFilter
 		total int
 		first string
 	}{
 		{store.QueueFilter{}, 3, "app-3"},
-		{store.QueueFilter{Oldest: true}, 3, "app-1"},
+		{store.QueueFilter{Sort: "oldest"}, 3, "app-1"},
 		{store.QueueFilter{ReviewStatus: "rejected"}, 1, "app-2"},
+		{store.QueueFilter{Sort: "decision"}, 3, "app-2"},
 		{store.QueueFilter{Kind: verify.KindVoice400}, 0, ""},
 		{store.QueueFilter{PerPage: 1, Page: 2}, 3, "app-2"},
 		{store.QueueFilter{From: time.Now().Add(time.Hour)}, 0, ""},
