@@ -258,19 +258,23 @@ type reasonChoice struct {
 	Checked  bool
 }
 
-// choices are the verdict's reasons, its rejections preselected, and
-// DUPLICATE_QUALIFICATION when the holder already has one.
+// choices are the verdict's reason codes, one each with every message
+// of that code (DOCUMENT_MISSING for three roles names all three), its
+// rejections preselected, and DUPLICATE_QUALIFICATION when the holder
+// already has one.
 func choices(v verify.Verdict, duplicate bool) []reasonChoice {
 	var out []reasonChoice
-	seen := map[string]bool{}
+	at := map[string]int{}
 	for _, r := range v.Reasons {
-		if seen[r.Code] {
+		if i, ok := at[r.Code]; ok {
+			out[i].ZH += "；" + r.MessageZH
+			out[i].Checked = out[i].Checked || r.Severity == verify.SeverityReject
 			continue
 		}
-		seen[r.Code] = true
+		at[r.Code] = len(out)
 		out = append(out, reasonChoice{Code: r.Code, ZH: r.MessageZH, Checked: r.Severity == verify.SeverityReject})
 	}
-	if duplicate && !seen[verify.CodeDuplicateQualification] {
+	if _, ok := at[verify.CodeDuplicateQualification]; duplicate && !ok {
 		out = append(out, reasonChoice{Code: verify.CodeDuplicateQualification, ZH: "该企业与管理员已有资质"})
 	}
 	return out
