@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/qualcheck/qualcheck/ocr"
+	"strings"
 	"unicode"
 )
 
@@ -78,6 +79,18 @@ func idNumber(rs []row) Field { return findPattern(rs, idRe, fixCode, ValidIDNum
 func ValidIDNumber(s string) bool {
 	_, err := ParseIDNumber(s, Date{Y: 9999, M: 12, D: 31})
 	return err == nil
+}
+
+// IDNumberIn finds a valid ID number inside s, which may carry stray
+// characters either side (a letter's fill read as "33010819770812782X人").
+func IDNumberIn(s string) (string, bool) {
+	r := []rune(strings.ToUpper(Canon(s)))
+	for i := 0; i+18 <= len(r); i++ {
+		if w := string(r[i : i+18]); ValidIDNumber(w) {
+			return w, true
+		}
+	}
+	return "", false
 }
 
 // sexOf keeps the first 男 or 女 of the value ("男 民族汉" misreads).

@@ -53,3 +53,20 @@ func TestPlausibleIDTerm(t *testing.T) {
 		}
 	}
 }
+
+func TestIDNumberIn(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"33010819770812782X人", "33010819770812782X", true},
+		{"号33010819770812782x", "33010819770812782X", true},
+		{"330108197708127821", "", false}, // check digit wrong
+		{"3301081977", "", false},
+	}
+	for _, tt := range tests {
+		if got, ok := IDNumberIn(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("%q: %q %v, want %q %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -71,6 +71,8 @@ func dateAgainstForm(d *DocResult, field, entered string, f extract.Field) []Rea
 	switch {
 	case f.Value == entered: // what was read, however unsure, is what the form says
 		return nil
+	case !ok && oneDigitOff(entered, f.Value):
+		return nil // an impossible date (2026-06-95) one digit from the form's: the form's, misread
 	case !ok || f.Conf < lowConf:
 		return []Reason{letterUnsure(d, field, entered, f, "date not read surely")}
 	case entered == "":
@@ -81,6 +83,25 @@ func dateAgainstForm(d *DocResult, field, entered string, f extract.Field) []Rea
 	r := roleReason(CodeLetterDateMismatch, d.Report.Role)
 	r.Evidence = letterEvidence(d, entered, f)
 	return []Reason{r}
+}
+
+// oneDigitOff says whether a and b differ in exactly one place, a digit
+// in both.
+func oneDigitOff(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	diffs := 0
+	for i := range ra {
+		if ra[i] != rb[i] {
+			diffs++
+			if !unicode.IsDigit(ra[i]) || !unicode.IsDigit(rb[i]) {
+				return false
+			}
+		}
+	}
+	return diffs == 1
 }
 
 // signingDate is the day the letter was signed: the date read when it
@@ -177,6 +198,9 @@ func letterAdmin(ec *evalContext, d *DocResult) []Reason {
 		kind         valueKind
 	}{{blankAdminName, FieldAdminName, kindText}, {blankAdminID, FieldAdminIDNumber, kindID}} {
 		f, present := d.Fields[b.blank]
+		if id, ok := extract.IDNumberIn(f.Value); ok && b.kind == kindID {
+			f.Value = id // stray strokes beside the fill
+		}
 		want := cardValue(ec.fields[b.field])
 		switch {
 		case !present:
