@@ -234,3 +234,24 @@ func TestDecisionsAndCSRF(t *testing.T) {
 		t.Errorf("queue after logout: %d", code)
 	}
 }
+
+// TestAuditPageForAdmins: the audit of every application is for admins;
+// a reviewer is refused.
+func TestAuditPageForAdmins(t *testing.T) {
+	f := newFixture(t, false, true)
+	if err := f.st.AddUser(context.Background(), "zhao", store.RoleAdmin, "admin password"); err != nil {
+		t.Fatal(err)
+	}
+	f.login(t)
+	f.get(t, "/review/app/app-1?plain=1")
+	if code, _, _ := f.get(t, "/review/audit"); code != http.StatusForbidden {
+		t.Errorf("reviewer: %d", code)
+	}
+	if code, _ := f.post(t, "/review/login", url.Values{"name": {"zhao"}, "password": {"admin password"}}); code != http.StatusSeeOther {
+		t.Fatalf("admin login: %d", code)
+	}
+	code, body, _ := f.get(t, "/review/audit")
+	if code != http.StatusOK || !strings.Contains(body, "wang") || !strings.Contains(body, "show_plain") {
+		t.Errorf("admin: %d", code)
+	}
+}

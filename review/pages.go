@@ -131,3 +131,15 @@ func age(d time.Duration) string {
 	}
 	return fmt.Sprintf("%d 天", int(d.Hours()/24))
 }
+
+// audit lists the latest plain views of every application: admins only.
+func (s *Server) audit(w http.ResponseWriter, r *http.Request, sess store.Session) error {
+	if sess.Role != store.RoleAdmin {
+		return errAdminOnly
+	}
+	rows, err := s.store.AuditRecent(r.Context(), 500)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "audit.html", map[string]any{"Session": sess, "Rows": rows})
+}

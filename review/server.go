@@ -82,6 +82,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /review/app/{id}", s.signedIn(s.application))
 	mux.Handle("GET /review/app/{id}/file", s.signedIn(s.file))
 	mux.Handle("POST /review/app/{id}/decision", s.signedIn(s.decide))
+	mux.Handle("GET /review/audit", s.signedIn(s.audit))
 }
 
 // handler is a page handler that returns its error to fail.
@@ -103,6 +104,7 @@ var (
 	errForbidden = &pageError{http.StatusForbidden, "请求已过期，请刷新页面重试 / the form expired; reload the page and try again"}
 	errDecided   = &pageError{http.StatusConflict, "已通过的资质不可修改，变更请新建申请 / an approved qualification is never changed: a change is a new application"}
 	errBadInput  = &pageError{http.StatusBadRequest, "请求无效 / the request is not valid"}
+	errAdminOnly = &pageError{http.StatusForbidden, "仅管理员可查看 / for admins only"}
 )
 
 func (s *Server) page(h handler) http.Handler {

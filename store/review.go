@@ -290,6 +290,21 @@ func (s *Store) Audit(ctx context.Context, actor, action, appID string) error {
 	return nil
 }
 
+// AuditRecent lists the latest audit entries of every application.
+func (s *Store) AuditRecent(ctx context.Context, limit int) ([]AuditRow, error) {
+	rows, err := s.pool.Query(ctx, `SELECT actor, action, coalesce(application_id, ''), at FROM qualcheck_audit
+		ORDER BY id DESC LIMIT $1`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("audit: %w", err)
+	}
+	return pgx.CollectRows(rows, scanAudit)
+}
+
+func scanAudit(r pgx.CollectableRow) (AuditRow, error) {
+	var a AuditRow
+	return a, r.Scan(&a.Actor, &a.Action, &a.ApplicationID, &a.At)
+}
+
 // AuditLog lists the audit entries of an application, newest first.
 func (s *Store) AuditLog(ctx context.Context, appID string) ([]AuditRow, error) {
 	rows, err := s.pool.Query(ctx, `SELECT actor, action, coalesce(application_id, ''), at FROM qualcheck_audit
@@ -297,8 +312,5 @@ func (s *Store) AuditLog(ctx context.Context, appID string) ([]AuditRow, error) 
 	if err != nil {
 		return nil, fmt.Errorf("audit log: %w", err)
 	}
-	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (AuditRow, error) {
-		var a AuditRow
-		return a, r.Scan(&a.Actor, &a.Action, &a.ApplicationID, &a.At)
-	})
+	return pgx.CollectRows(rows, scanAudit)
 }
