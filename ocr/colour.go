@@ -47,7 +47,7 @@ const (
 // colours once OCR has said where the document lies, after the full
 // image has been let go.
 type ColourSample struct {
-	img *image.NRGBA
+	img *image.RGBA
 	f   float64 // sample pixels per image pixel
 }
 
@@ -83,7 +83,7 @@ func (s ColourSample) Measure(exclude []Box, onPaper bool) Colours {
 				continue
 			}
 			n++
-			px[y*w+x] = wb.classify(s.img.NRGBAAt(x, y))
+			px[y*w+x] = wb.classify(opaqueAt(s.img, x, y))
 		}
 	}
 	if onPaper {
@@ -157,11 +157,11 @@ func inAny(x, y int, rs []image.Rectangle) bool {
 type balance struct{ r, g, b float64 }
 
 // paperWhite averages the brightest tenth of the pixels in r.
-func paperWhite(img *image.NRGBA, r image.Rectangle) balance {
+func paperWhite(img *image.RGBA, r image.Rectangle) balance {
 	var sums []int
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
-			c := img.NRGBAAt(x, y)
+			c := opaqueAt(img, x, y)
 			sums = append(sums, int(c.R)+int(c.G)+int(c.B))
 		}
 	}
@@ -174,7 +174,7 @@ func paperWhite(img *image.NRGBA, r image.Rectangle) balance {
 	n := 0.0
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
-			if c := img.NRGBAAt(x, y); int(c.R)+int(c.G)+int(c.B) >= cut {
+			if c := opaqueAt(img, x, y); int(c.R)+int(c.G)+int(c.B) >= cut {
 				wb.r, wb.g, wb.b, n = wb.r+float64(c.R), wb.g+float64(c.G), wb.b+float64(c.B), n+1
 			}
 		}
