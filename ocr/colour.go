@@ -29,9 +29,9 @@ func (c Colours) Printed() float64 {
 	return c.Red + c.Warm + c.Green + c.Cyan + c.Magenta
 }
 
-// colourSide is the long side colours are measured at: colour areas are
-// large, detail is not needed.
-const colourSide = 800
+// sampleSide is the long side seals are found and colours measured at:
+// seals and colour areas are large, so little detail is needed.
+const sampleSide = 800
 
 // Colour thresholds on white-balanced RGB in 0..1 (shared/notes: balance
 // on the paper, then look for chroma).
@@ -43,17 +43,17 @@ const (
 	tintChroma = 0.09 // a tint: enough to join a table's grain into one area
 )
 
-// ColourSample is a small copy of a colour image, kept to measure its
-// colours once OCR has said where the document lies, after the full
-// image has been let go.
+// ColourSample is a small copy of a colour image: seals are found on it,
+// and it is kept to measure the colours once OCR has read the document,
+// after the full image has been let go. One copy serves both.
 type ColourSample struct {
 	img *image.RGBA
 	f   float64 // sample pixels per image pixel
 }
 
-// SampleColours keeps a colourSide copy of img.
+// SampleColours keeps a sampleSide copy of img.
 func SampleColours(img image.Image) ColourSample {
-	small, f := shrink(img, colourSide)
+	small, f := shrink(img, sampleSide)
 	return ColourSample{img: small, f: f}
 }
 

@@ -15,9 +15,6 @@ type Seal struct {
 	Score float64 `json:"score"`
 }
 
-// sealSide is the long side, in pixels, that seal search works at: seals
-// are large and round, so little detail is needed.
-const sealSide = 800
 
 // Seal shape limits, as shares of the working image's shorter side and
 // of the seal's own size.
@@ -37,8 +34,15 @@ const (
 // part is about round and its ink runs around its border like a seal's
 // ring, with an inner half mostly free of ink (a solid red disc is an
 // emblem, not a seal). Greyscale copies have no red and so no seals.
-func FindSeals(img image.Image) []Seal {
-	small, f := shrink(img, sealSide)
+func FindSeals(img image.Image) []Seal { return SampleColours(img).Seals() }
+
+// Seals finds the red seals on the sampled image (see FindSeals), in the
+// image's pixels.
+func (s ColourSample) Seals() []Seal {
+	if s.img == nil {
+		return nil
+	}
+	small, f := s.img, s.f
 	mask := redMask(small)
 	b := small.Bounds()
 	short := min(b.Dx(), b.Dy())

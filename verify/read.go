@@ -27,9 +27,8 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded) Do
 	b := d.Image.Bounds()
 	r.Report.Format, r.Report.Page = string(d.Format), d.Page
 	r.Report.Width, r.Report.Height = b.Dx(), b.Dy()
-	seals := findStamps(&r, d.Image)
+	colours, seals := findStamps(&r, d.Image)
 	strips := unwrapSeals(d.Image, seals)
-	colours := ocr.SampleColours(d.Image)
 	t0 := time.Now()
 	red := ocr.RedChannel(d.Image)
 	d.Image = nil // the colour image is not needed again: let it go

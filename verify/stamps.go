@@ -37,13 +37,15 @@ func needsStamp(d *DocResult) bool {
 	return copyStampedRoles[role] && c != nil && *c
 }
 
-// findStamps looks for red seals on the colour image (the OCR reads the
-// red channel, where they vanish).
-func findStamps(r *DocResult, img image.Image) []ocr.Seal {
+// findStamps samples the colour image once and looks for red seals on
+// it (the OCR reads the red channel, where they vanish); the sample is
+// kept for the copy check.
+func findStamps(r *DocResult, img image.Image) (ocr.ColourSample, []ocr.Seal) {
 	t0 := time.Now()
-	seals := ocr.FindSeals(img)
+	sample := ocr.SampleColours(img)
+	seals := sample.Seals()
 	r.Report.TimingsMS["stamps"] = time.Since(t0).Milliseconds()
-	return seals
+	return sample, seals
 }
 
 // companyStamps reports the seals that are company stamps: on a licence
