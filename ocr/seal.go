@@ -15,7 +15,6 @@ type Seal struct {
 	Score float64 `json:"score"`
 }
 
-
 // Seal shape limits, as shares of the working image's shorter side and
 // of the seal's own size.
 const (
