@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/qualcheck/qualcheck/store"
@@ -62,6 +63,8 @@ type API struct {
 	enqueue store.Enqueue
 	logger  *slog.Logger
 	now     func() time.Time
+	// warnOpen logs once that the API is open (loopback, no tokens).
+	warnOpen sync.Once
 }
 
 // NewAPI wires the API; enqueue inserts a verification job in the
