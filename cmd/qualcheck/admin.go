@@ -7,9 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
-
-	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/qualcheck/qualcheck/store"
 )
@@ -32,25 +29,14 @@ func (d *dbFlags) parse(name string, args []string, stderr io.Writer, more ...fu
 }
 
 // openDB connects to DATABASE_URL (or the private PostgreSQL in
-// DATA_DIR) and migrates it.
-func (d *dbFlags) openDB(ctx context.Context, stderr io.Writer) (*pgxpool.Pool, func(), error) {
+// DATA_DIR) and migrates it; the returned func closes what it opened.
+func (d *dbFlags) openDB(ctx context.Context, stderr io.Writer) (*store.Store, func(), error) {
 	s := &service{cfg: d.ServiceConfig, logger: d.Config.logger(stderr)}
-	url, err := s.database(ctx)
-	if err != nil {
+	if err := s.connect(ctx); err != nil {
 		s.close()
 		return nil, nil, err
 	}
-	pool, err := pgxpool.New(ctx, url)
-	if err != nil {
-		s.close()
-		return nil, nil, fmt.Errorf("database: %w", err)
-	}
-	s.closers = append(s.closers, pool.Close)
-	if err := store.Migrate(ctx, pool, s.logger); err != nil {
-		s.close()
-		return nil, nil, err
-	}
-	return pool, s.close, nil
+	return s.store, s.close, nil
 }
 
 func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -80,12 +66,12 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: token add NAME", errUsage)
 	}
-	pool, closeDB, err := d.openDB(ctx, stderr)
+	st, closeDB, err := d.openDB(ctx, stderr)
 	if err != nil {
 		return err
 	}
 	defer closeDB()
-	token, err := store.New(pool, time.Now).AddToken(ctx, fs.Arg(0))
+	token, err := st.AddToken(ctx, fs.Arg(0))
 	if err != nil {
 		return err
 	}
@@ -114,12 +100,12 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil && password == "" {
 		return fmt.Errorf("%w: the password is read from standard input", errUsage)
 	}
-	pool, closeDB, err := d.openDB(ctx, stderr)
+	st, closeDB, err := d.openDB(ctx, stderr)
 	if err != nil {
 		return err
 	}
 	defer closeDB()
-	if err := store.New(pool, time.Now).AddUser(ctx, fs.Arg(0), role, strings.TrimRight(password, "\r\n")); err != nil {
+	if err := st.AddUser(ctx, fs.Arg(0), role, strings.TrimRight(password, "\r\n")); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "user %s (%s) added\n", fs.Arg(0), role)

@@ -135,6 +135,6 @@ func orNone(s string) string {
 func flagGiven(fs *flag.FlagSet, name string) bool {
 	given := false
 	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
-	_, inEnv := os.LookupEnv(strings.ToUpper(strings.ReplaceAll(name, "-", "_")))
+	_, inEnv := os.LookupEnv(envName(name))
 	return given || inEnv
 }

@@ -100,18 +100,10 @@ func startService(ctx context.Context, cfg Config, sc ServiceConfig, logger *slo
 }
 
 func (s *service) open(ctx context.Context, cfg Config) error {
-	url, err := s.database(ctx)
+	err := s.connect(ctx)
 	if err != nil {
 		return err
 	}
-	if s.pool, err = pgxpool.New(ctx, url); err != nil {
-		return fmt.Errorf("database: %w", err)
-	}
-	s.closers = append(s.closers, s.pool.Close)
-	if err := store.Migrate(ctx, s.pool, s.logger); err != nil {
-		return err
-	}
-	s.store = store.New(s.pool, time.Now)
 	if s.blobs, err = store.OpenBlobs(ctx, s.blobURL(), ""); err != nil {
 		return err
 	}
@@ -123,6 +115,21 @@ func (s *service) open(ctx context.Context, cfg Config) error {
 	s.closers = append(s.closers, engine.Close)
 	v := worker.NewVerifier(worker.VerifierConfig{Timeout: s.cfg.JobTimeout}, s.store, s.blobs, cfg.pipeline(engine, s.logger, time.Now), s.logger)
 	return s.startRiver(ctx, v)
+}
+
+// connect opens the database (starting the embedded one if need be) and
+// migrates it.
+func (s *service) connect(ctx context.Context) error {
+	url, err := s.database(ctx)
+	if err != nil {
+		return err
+	}
+	if s.pool, err = pgxpool.New(ctx, url); err != nil {
+		return fmt.Errorf("database: %w", err)
+	}
+	s.closers = append(s.closers, s.pool.Close)
+	s.store = store.New(s.pool, time.Now)
+	return store.Migrate(ctx, s.pool, s.logger)
 }
 
 // database is the DATABASE_URL, or a private PostgreSQL's in DataDir,
