@@ -220,13 +220,7 @@ func (up *received) application(part *multipart.Part) error {
 	if len(data) > maxApplicationJSON {
 		return errPartTooLarge
 	}
-	var probe struct {
-		ID string `json:"id"`
-	}
-	if json.Unmarshal(data, &probe) == nil && probe.ID == "" {
-		data, _ = withID(data)
-	}
-	app, err := verify.ParseApplication(data)
+	app, err := verify.ParseApplication(withID(data))
 	if err != nil {
 		return invalidApplication(err)
 	}
@@ -237,13 +231,17 @@ func (up *received) application(part *multipart.Part) error {
 
 // withID gives an application without an id a placeholder one: the
 // service names it anyway.
-func withID(data []byte) ([]byte, error) {
+func withID(data []byte) []byte {
 	var m map[string]any
-	if err := json.Unmarshal(data, &m); err != nil {
-		return data, err
+	if json.Unmarshal(data, &m) != nil || m["id"] != nil && m["id"] != "" {
+		return data // malformed, or named: ParseApplication says which
 	}
 	m["id"] = "-"
-	return json.Marshal(m)
+	out, err := json.Marshal(m)
+	if err != nil {
+		return data
+	}
+	return out
 }
 
 func (up *received) finish() error {

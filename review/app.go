@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image/png"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -159,7 +160,7 @@ func docViews(id string, v verify.Verdict, m masker) []docView {
 	out := make([]docView, len(v.Documents))
 	for i, d := range v.Documents {
 		dv := docView{DocumentReport: d, RoleZH: verify.RoleNameZH(d.Role),
-			URL: fmt.Sprintf("/review/app/%s/file?name=%s&page=%d", id, urlQuery(d.File), d.Page)}
+			URL: fmt.Sprintf("/review/app/%s/file?name=%s&page=%d", id, url.QueryEscape(d.File), d.Page)}
 		dv.Boxes = docBoxes(d, m)
 		out[i] = dv
 	}
@@ -194,10 +195,6 @@ func docBoxes(d verify.DocumentReport, m masker) []boxView {
 		add("date", "", "日期 "+dt.Value, dt.BBox)
 	}
 	return out
-}
-
-func urlQuery(s string) string {
-	return strings.NewReplacer("%", "%25", "&", "%26", "#", "%23", "+", "%2B", " ", "%20").Replace(s)
 }
 
 // runView is an earlier verdict run and what changed since the one
