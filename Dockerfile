@@ -8,12 +8,14 @@ RUN go mod download
 COPY . .
 RUN CGO_ENABLED=1 go build -trimpath -ldflags "-s -w" -o /out/qualcheck ./cmd/qualcheck
 
-# Run: Tesseract's libraries and the chi_sim and eng data, and
-# PostgreSQL's server binaries for serve's embedded default (without
-# DATABASE_URL it keeps its database and blobs in /data).
+# Run: Tesseract's libraries and the chi_sim and eng data, the glyph
+# check's reference fonts, and PostgreSQL's server binaries for serve's
+# embedded default (without DATABASE_URL it keeps its database and blobs
+# in /data).
 FROM debian:bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends \
       tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng ca-certificates postgresql \
+      fonts-wqy-microhei fonts-arphic-uming \
     && rm -rf /var/lib/apt/lists/* && mkdir /data && chown nobody /data
 COPY --from=build /out/qualcheck /usr/local/bin/qualcheck
 # Tesseract's OpenMP threads fight the engine pool: one thread per engine.

@@ -221,11 +221,12 @@ func dropOverlappingDates(sorted []DateMatch) []DateMatch {
 }
 
 // foldOnes reads the strokes the OCR gives for a 1 beside a digit
-// (]、|、l、I: "2002年1]月12日") as 1, rune for rune.
+// (]、|、l、I、i、J、j: "2002年1]月12日", a handwritten "06月J7日") as 1,
+// rune for rune.
 func foldOnes(s string) string {
 	rs := []rune(s)
 	for i, r := range rs {
-		if !strings.ContainsRune("]|lI", r) {
+		if !strings.ContainsRune("]|lIiJj", r) {
 			continue
 		}
 		if (i > 0 && isASCIIDigit(rs[i-1])) || (i+1 < len(rs) && isASCIIDigit(rs[i+1])) {

@@ -69,6 +69,12 @@ func TestFindDates(t *testing.T) {
 			{"2002年1]月12日", Date{2002, 11, 12}, 0, 11},
 			{"长期", LongTerm, 12, 14},
 		}},
+		{"2025年06月J7", []DateMatch{ // sample app-1-00007: a written 1 read as J
+			{"2025年06月J7", Date{2025, 6, 17}, 0, 10},
+		}},
+		{"2025年0i月12日", []DateMatch{ // sample app-2-00016
+			{"2025年0i月12日", Date{2025, 1, 12}, 0, 11},
+		}},
 		{"有效期限 2021.09.18-长期", []DateMatch{
 			{"2021.09.18", Date{2021, 9, 18}, 5, 15},
 			{"长期", LongTerm, 16, 18},

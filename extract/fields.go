@@ -15,6 +15,9 @@ type Field struct {
 	// Confs is the confidence of each rune of Value when it was read
 	// character by character; nil when Value was derived (a parsed date).
 	Confs []float64
+	// Read is what the OCR itself read when Value is the form's value
+	// confirmed by comparing the characters' ink with drawn glyphs; "".
+	Read string
 }
 
 // Found reports whether the field was read at all.

@@ -167,9 +167,10 @@ func (e *Engine) Close() {
 type ReadOptions struct {
 	// PSM is Tesseract's page segmentation mode (PSMBlock, PSMSparse, …).
 	PSM int
-	// Digits reads with the digit language and the whitelist below
-	// (default "0123456789X") instead of the text language.
-	Digits    bool
+	// Digits reads with the digit language instead of the text language;
+	// its whitelist defaults to "0123456789X".
+	Digits bool
+	// Whitelist, when set, is every character the read may give.
 	Whitelist string
 }
 
@@ -192,12 +193,9 @@ func (e *Engine) Read(ctx context.Context, img image.Image, opt ReadOptions) (Pa
 }
 
 func readWith(c *gosseract.Client, img image.Image, opt ReadOptions) (Page, error) {
-	wl := ""
-	if opt.Digits {
-		wl = opt.Whitelist
-		if wl == "" {
-			wl = "0123456789X"
-		}
+	wl := opt.Whitelist
+	if opt.Digits && wl == "" {
+		wl = "0123456789X"
 	}
 	_ = c.SetVariable("tessedit_char_whitelist", wl)
 	_ = c.SetVariable("tessedit_pageseg_mode", strconv.Itoa(opt.PSM))

@@ -36,7 +36,7 @@ func TestCopyAndItsStamp(t *testing.T) {
 		file         string
 		copy, reason bool
 	}{{"original.jpg", false, false}, {"copy.jpg", true, false}, {"bare.png", true, true}} {
-		r := p.readRef(context.Background(), DocumentRef{Role: RoleEnterpriseCertificate, File: tt.file}, files)[0]
+		r := p.readRef(context.Background(), DocumentRef{Role: RoleEnterpriseCertificate, File: tt.file}, files, Form{})[0]
 		if r.Report.Copy == nil || *r.Report.Copy != tt.copy {
 			t.Errorf("%s: copy = %v (colours %+v), want %v", tt.file, r.Report.Copy, r.Report.Colours, tt.copy)
 		}

@@ -145,6 +145,7 @@ func fieldResults(ec *evalContext) []FieldResult {
 			b := fr.value.Box
 			r.Extracted, r.Match, r.Confidence = &v, fr.match(), round3(fr.value.Conf)
 			r.Source = &Source{Role: fr.doc.Report.Role, File: fr.doc.Ref.File, Page: fr.doc.Report.Page, BBox: boxPtr(b)}
+			r.OCRRead = fr.value.Read
 		}
 		out = append(out, r)
 	}

@@ -39,7 +39,7 @@ func TestGoldenExtraction(t *testing.T) {
 	p := realPipeline(t)
 	for _, ref := range goldenDocs {
 		t.Run(ref.File, func(t *testing.T) {
-			r := p.readRef(context.Background(), ref, dirFiles("../testdata/samples"))
+			r := p.readRef(context.Background(), ref, dirFiles("../testdata/samples"), Form{})
 			rep := r[0].Report
 			got := map[string]any{"kind": rep.KindDetected, "failure": r[0].Failure, "extracted": rep.Extracted, "copy": rep.Copy, "stamps": rep.Stamps}
 			compareGolden(t, filepath.Join("../testdata/golden", ref.File+".json"), got)

@@ -66,7 +66,7 @@ func TestMirroredHandheld(t *testing.T) {
 		file string
 		want bool
 	}{{"up.jpg", false}, {"flip.png", true}} {
-		r := p.readRef(context.Background(), DocumentRef{Role: RoleAdminIDHandheld, File: tt.file}, files)[0]
+		r := p.readRef(context.Background(), DocumentRef{Role: RoleAdminIDHandheld, File: tt.file}, files, Form{})[0]
 		if r.Report.Mirrored == nil || *r.Report.Mirrored != tt.want {
 			t.Fatalf("%s: mirrored = %v, want %v", tt.file, r.Report.Mirrored, tt.want)
 		}

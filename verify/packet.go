@@ -10,7 +10,7 @@ import (
 
 // readPacket reads every page of a scanned packet; roles are assigned
 // later, from what each page shows (assignPacketRoles).
-func (p *Pipeline) readPacket(ctx context.Context, base DocResult, data []byte) []DocResult {
+func (p *Pipeline) readPacket(ctx context.Context, base DocResult, data []byte, form Form) []DocResult {
 	t0 := time.Now()
 	pages, err := ocr.DecodePages(data, p.cfg.Limits)
 	base.Report.TimingsMS["decode"] = time.Since(t0).Milliseconds()
@@ -24,7 +24,7 @@ func (p *Pipeline) readPacket(ctx context.Context, base DocResult, data []byte) 
 			defer func() { done <- struct{}{} }()
 			r := base
 			r.Report = newReport(base.Ref)
-			out[i] = p.readImage(ctx, r, d)
+			out[i] = p.readImage(ctx, r, d, form)
 		}()
 	}
 	for range pages {

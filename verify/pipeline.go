@@ -48,6 +48,10 @@ type Config struct {
 	// Templates are the official letter templates letters are read
 	// against. Default: the templates shipped in extract/templates.
 	Templates []extract.Template
+	// Glyphs, when set, compares the ink of characters the OCR read
+	// unsurely with the form's characters drawn in reference fonts (see
+	// glyphcheck.go). Default nil: no glyph check.
+	Glyphs *ocr.Glyphs
 }
 
 func (c Config) withDefaults() Config {
@@ -116,7 +120,7 @@ func (p *Pipeline) readAll(ctx context.Context, app Application, files Files) ([
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			results[i] = p.readRef(ctx, ref, files)
+			results[i] = p.readRef(ctx, ref, files, app.Form)
 		}()
 	}
 	wg.Wait()
@@ -143,7 +147,8 @@ type DocResult struct {
 	Page ocr.Page
 }
 
-func (p *Pipeline) readRef(ctx context.Context, ref DocumentRef, files Files) []DocResult {
+// readRef reads one document; form is what the glyph check compares with.
+func (p *Pipeline) readRef(ctx context.Context, ref DocumentRef, files Files, form Form) []DocResult {
 	base := DocResult{Ref: ref, Report: newReport(ref)}
 	data, err := files.Open(ref.File)
 	if err != nil {
@@ -157,7 +162,7 @@ func (p *Pipeline) readRef(ctx context.Context, ref DocumentRef, files Files) []
 	}
 	defer func() { <-p.slots }()
 	if ref.Role == RolePacket {
-		return p.readPacket(ctx, base, data)
+		return p.readPacket(ctx, base, data, form)
 	}
 	t0 := time.Now()
 	d, err := ocr.Decode(data, p.cfg.Limits)
@@ -165,7 +170,7 @@ func (p *Pipeline) readRef(ctx context.Context, ref DocumentRef, files Files) []
 	if err != nil {
 		return []DocResult{base.fail(decodeCode(err), err.Error())}
 	}
-	return []DocResult{p.readImage(ctx, base, d)}
+	return []DocResult{p.readImage(ctx, base, d, form)}
 }
 
 func decodeCode(err error) string {

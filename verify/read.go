@@ -23,7 +23,7 @@ func psmFor(role string) int {
 }
 
 // readImage runs OCR on one decoded image and extracts what its kind has.
-func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded) DocResult {
+func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded, form Form) DocResult {
 	b := d.Image.Bounds()
 	r.Report.Format, r.Report.Page = string(d.Format), d.Page
 	r.Report.Width, r.Report.Height = b.Dx(), b.Dy()
@@ -60,6 +60,7 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded) Do
 		p.rereadCreditCode(ctx, &r, red)
 		p.rereadTerm(ctx, &r, red)
 		p.rereadAddress(ctx, &r, red)
+		p.confirmByGlyphs(&r, red, form)
 	}
 	r.Report.Extracted = reportValues(r.Fields)
 	r.Report.TimingsMS["extract"] = time.Since(t1).Milliseconds()
@@ -215,7 +216,7 @@ func reportValues(fs extract.Fields) map[string]Value {
 	out := map[string]Value{}
 	for k, f := range fs {
 		b := f.Box
-		out[k] = Value{Text: f.Value, Confidence: round3(f.Conf), BBox: &b}
+		out[k] = Value{Text: f.Value, Confidence: round3(f.Conf), BBox: &b, OCRRead: f.Read}
 	}
 	return out
 }

@@ -34,7 +34,7 @@ func TestStampOfAnotherEnterprise(t *testing.T) {
 	}
 	files := mapFiles{"back.jpg": readFile(t, "../testdata/samples/app-1-00001/IMG_20260220_094611.jpg")}
 	p := realPipeline(t)
-	r := p.readRef(context.Background(), DocumentRef{Role: RoleAdminIDBack, File: "back.jpg"}, files)[0]
+	r := p.readRef(context.Background(), DocumentRef{Role: RoleAdminIDBack, File: "back.jpg"}, files, Form{})[0]
 	if len(r.Report.Stamps) != 1 || r.Report.Stamps[0].Text == "" {
 		t.Fatalf("stamps %+v, want one with its arc text", r.Report.Stamps)
 	}

@@ -78,6 +78,9 @@ type FieldResult struct {
 	Match      bool    `json:"match"`
 	Confidence float64 `json:"confidence"`
 	Source     *Source `json:"source"`
+	// OCRRead is what the OCR read when the glyph check found the form's
+	// characters in the ink instead (extracted is then the form's value).
+	OCRRead string `json:"ocr_read,omitempty"`
 }
 
 // Source says which document and where a value was read.
@@ -121,6 +124,7 @@ type Value struct {
 	Text       string   `json:"text"`
 	Confidence float64  `json:"confidence"`
 	BBox       *ocr.Box `json:"bbox,omitempty"`
+	OCRRead    string   `json:"ocr_read,omitempty"` // see FieldResult.OCRRead
 }
 
 // Stamp is a company seal found on a document.

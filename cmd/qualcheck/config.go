@@ -13,6 +13,7 @@ import (
 
 	"github.com/qualcheck/qualcheck/ocr"
 	"github.com/qualcheck/qualcheck/verify"
+	"golang.org/x/image/font/sfnt"
 )
 
 // Config is what the commands are built from. Every field is a flag and
@@ -32,9 +33,16 @@ type Config struct {
 	// CardSide caps the longer side of licence and ID card images before
 	// OCR. Default 1600.
 	CardSide int
+	// GlyphFonts are the reference fonts, comma-separated, that unsure
+	// characters are compared with (verify/glyphcheck.go); "" turns the
+	// glyph check off. Default: Debian's WenQuanYi Micro Hei (sans) and
+	// AR PL UMing (Song), fonts-wqy-microhei and fonts-arphic-uming.
+	GlyphFonts string
 	// LogLevel is debug, info, warn or error. Default "warn".
 	LogLevel string
 }
+
+const defaultGlyphFonts = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc,/usr/share/fonts/truetype/arphic/uming.ttc"
 
 // bind registers the config's flags on fs.
 func (c *Config) bind(fs *flag.FlagSet) {
@@ -43,6 +51,7 @@ func (c *Config) bind(fs *flag.FlagSet) {
 	fs.StringVar(&c.TessdataDir, "tessdata-dir", "", "folder of .traineddata files")
 	fs.IntVar(&c.MaxSide, "max-side", 2400, "longest image side handed to the OCR")
 	fs.IntVar(&c.CardSide, "card-side", 1600, "longest licence or ID card side handed to the OCR")
+	fs.StringVar(&c.GlyphFonts, "glyph-fonts", defaultGlyphFonts, "reference fonts for the glyph check, comma-separated; empty turns it off")
 	fs.StringVar(&c.LogLevel, "log-level", "warn", "debug, info, warn or error")
 }
 
@@ -95,7 +104,32 @@ func (c Config) engine(logger *slog.Logger) (*ocr.Engine, error) {
 }
 
 func (c Config) pipeline(r verify.Reader, logger *slog.Logger, now func() time.Time) *verify.Pipeline {
-	return verify.NewPipeline(verify.Config{MaxSide: c.MaxSide, CardSide: c.CardSide, Version: version()}, r, logger, now)
+	cfg := verify.Config{MaxSide: c.MaxSide, CardSide: c.CardSide, Version: version(), Glyphs: c.glyphs(logger)}
+	return verify.NewPipeline(cfg, r, logger, now)
+}
+
+// glyphs loads the glyph check's reference fonts. A missing font turns
+// the check off with a warning: verdicts stay correct, only more of them
+// go to a human.
+func (c Config) glyphs(logger *slog.Logger) *ocr.Glyphs {
+	if c.GlyphFonts == "" {
+		return nil
+	}
+	var fonts []*sfnt.Font
+	for _, path := range strings.Split(c.GlyphFonts, ",") {
+		f, err := ocr.LoadFont(strings.TrimSpace(path), "CN")
+		if err != nil {
+			logger.Warn("glyph check off: reference font unreadable", "err", err)
+			return nil
+		}
+		fonts = append(fonts, f)
+	}
+	g, err := ocr.NewGlyphs(fonts...)
+	if err != nil {
+		logger.Warn("glyph check off", "err", err)
+		return nil
+	}
+	return g
 }
 
 // version is the module version stamped by the build, or the VCS revision.

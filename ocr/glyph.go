@@ -1,0 +1,232 @@
+package ocr
+
+import (
+	"image"
+	"math"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// Glyph comparison: when Tesseract reads a character unsurely and the
+// form says another, the character's ink is compared with both drawn in
+// reference fonts. Ink is cut to its bounding box, stretched to a
+// glyphSide square of ink coverage, blurred and normalised; likeness is
+// the correlation of two such squares (1 identical, about 0 unrelated).
+const (
+	glyphSide   = 32
+	glyphPt     = 64   // drawn size of a reference glyph
+	glyphMemory = 4096 // reference glyphs kept, across fonts
+)
+
+// Glyphs draws characters in reference fonts and compares them with ink
+// cut from an image. It is safe for concurrent use.
+type Glyphs struct {
+	mu    sync.Mutex
+	faces []font.Face
+	cache map[rune][][]float32
+}
+
+// NewGlyphs prepares reference faces of fonts (at least one).
+func NewGlyphs(fonts ...*sfnt.Font) (*Glyphs, error) {
+	g := &Glyphs{cache: map[rune][][]float32{}}
+	for _, f := range fonts {
+		face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: glyphPt, DPI: 72, Hinting: font.HintingNone})
+		if err != nil {
+			return nil, err
+		}
+		g.faces = append(g.faces, face)
+	}
+	return g, nil
+}
+
+// Likeness is how much the ink of cell looks like r in the most alike
+// reference font; 0 when the cell holds no ink or no font has r.
+func (g *Glyphs) Likeness(l InkLine, cell image.Rectangle, r rune) float64 {
+	v := l.vector(cell)
+	if v == nil {
+		return 0
+	}
+	best := 0.0
+	for _, ref := range g.reference(r) {
+		best = max(best, dot(v, ref))
+	}
+	return best
+}
+
+// reference is r drawn in every font that has it, as vectors.
+func (g *Glyphs) reference(r rune) [][]float32 {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if refs, ok := g.cache[r]; ok {
+		return refs
+	}
+	if len(g.cache) >= glyphMemory {
+		clear(g.cache)
+	}
+	var refs [][]float32
+	for _, face := range g.faces {
+		if v := drawGlyph(face, r); v != nil {
+			refs = append(refs, v)
+		}
+	}
+	g.cache[r] = refs
+	return refs
+}
+
+// drawGlyph draws r black on white and returns its vector, or nil when
+// the face has no glyph for r.
+func drawGlyph(face font.Face, r rune) []float32 {
+	if _, ok := face.GlyphAdvance(r); !ok {
+		return nil
+	}
+	side := glyphPt * 3 / 2
+	a := image.NewAlpha(image.Rect(0, 0, side, side))
+	d := font.Drawer{Dst: a, Src: image.Opaque, Face: face, Dot: fixed.P(glyphPt/4, glyphPt*9/8)}
+	d.DrawString(string(r))
+	return inkVector(func(x, y int) bool { return a.AlphaAt(x, y).A >= 128 }, a.Bounds())
+}
+
+// InkLine is a stretch of text binarised at its own Otsu threshold.
+type InkLine struct {
+	img *image.Gray
+	thr uint8
+}
+
+// NewInkLine takes box of g (clipped to it, in g's pixels) and picks its
+// threshold.
+func NewInkLine(g *image.Gray, box Box) InkLine {
+	c := g.SubImage(box.Rect()).(*image.Gray)
+	return InkLine{img: c, thr: otsu(c)}
+}
+
+// Bounds is the line's rectangle in the source image's pixels.
+func (l InkLine) Bounds() image.Rectangle { return l.img.Bounds() }
+
+func (l InkLine) vector(cell image.Rectangle) []float32 {
+	cell = cell.Intersect(l.img.Bounds())
+	return inkVector(func(x, y int) bool { return l.img.GrayAt(x, y).Y < l.thr }, cell)
+}
+
+// inkVector is the normalised, blurred ink coverage of ink's bounding box
+// within r, stretched to glyphSide squared; nil for a speck or nothing.
+func inkVector(ink func(x, y int) bool, r image.Rectangle) []float32 {
+	bb := inkBox(ink, r)
+	if bb.Dx() < 3 && bb.Dy() < 3 {
+		return nil
+	}
+	v := make([]float32, glyphSide*glyphSide)
+	const sub = 3 // samples a side per output pixel
+	for j := 0; j < glyphSide; j++ {
+		for i := 0; i < glyphSide; i++ {
+			n := 0
+			for sj := 0; sj < sub; sj++ {
+				for si := 0; si < sub; si++ {
+					x := bb.Min.X + (i*sub+si)*bb.Dx()/(glyphSide*sub)
+					y := bb.Min.Y + (j*sub+sj)*bb.Dy()/(glyphSide*sub)
+					if ink(x, y) {
+						n++
+					}
+				}
+			}
+			v[j*glyphSide+i] = float32(n) / sub / sub
+		}
+	}
+	return normalise(blur(blur(v)))
+}
+
+func inkBox(ink func(x, y int) bool, r image.Rectangle) image.Rectangle {
+	bb := image.Rectangle{}
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if ink(x, y) {
+				bb = bb.Union(image.Rect(x, y, x+1, y+1))
+			}
+		}
+	}
+	return bb
+}
+
+// blur is a 3×3 box blur of a glyphSide square, edges clamped.
+func blur(v []float32) []float32 {
+	out := make([]float32, len(v))
+	for j := 0; j < glyphSide; j++ {
+		for i := 0; i < glyphSide; i++ {
+			var s float32
+			for dj := -1; dj <= 1; dj++ {
+				for di := -1; di <= 1; di++ {
+					x, y := min(max(i+di, 0), glyphSide-1), min(max(j+dj, 0), glyphSide-1)
+					s += v[y*glyphSide+x]
+				}
+			}
+			out[j*glyphSide+i] = s / 9
+		}
+	}
+	return out
+}
+
+// normalise gives v zero mean and unit length, so that the dot product
+// of two vectors is their correlation; nil for a flat v.
+func normalise(v []float32) []float32 {
+	var mean float64
+	for _, x := range v {
+		mean += float64(x)
+	}
+	mean /= float64(len(v))
+	var ss float64
+	for i := range v {
+		v[i] -= float32(mean)
+		ss += float64(v[i]) * float64(v[i])
+	}
+	if ss == 0 {
+		return nil
+	}
+	n := float32(1 / math.Sqrt(ss))
+	for i := range v {
+		v[i] *= n
+	}
+	return v
+}
+
+func dot(a, b []float32) float64 {
+	var s float64
+	for i := range a {
+		s += float64(a[i]) * float64(b[i])
+	}
+	return s
+}
+
+// otsu is the threshold that best splits g's histogram in two.
+func otsu(g *image.Gray) uint8 {
+	var hist [256]int
+	b := g.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		row := g.Pix[g.PixOffset(b.Min.X, y):g.PixOffset(b.Max.X, y)]
+		for _, p := range row {
+			hist[p]++
+		}
+	}
+	total := b.Dx() * b.Dy()
+	var sum float64
+	for i, n := range hist {
+		sum += float64(i * n)
+	}
+	var sumB, best float64
+	wB, thr := 0, 128
+	for t, n := range hist {
+		wB += n
+		wF := total - wB
+		if wB == 0 || wF == 0 {
+			continue
+		}
+		sumB += float64(t * n)
+		mB, mF := sumB/float64(wB), (sum-sumB)/float64(wF)
+		if between := float64(wB) * float64(wF) * (mB - mF) * (mB - mF); between > best {
+			best, thr = between, t+1
+		}
+	}
+	return uint8(min(thr, 255))
+}

@@ -1,0 +1,98 @@
+package verify
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/qualcheck/qualcheck/extract"
+	"github.com/qualcheck/qualcheck/ocr"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+func glyphPipeline(t *testing.T) *Pipeline {
+	t.Helper()
+	var fonts []*sfnt.Font
+	for _, path := range []string{"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/arphic/uming.ttc"} {
+		f, err := ocr.LoadFont(path, "CN")
+		if err != nil {
+			t.Fatalf("%v (bash .ci/setup installs the fonts)", err)
+		}
+		fonts = append(fonts, f)
+	}
+	g, err := ocr.NewGlyphs(fonts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewPipeline(Config{Glyphs: g}, nil, slog.New(slog.NewTextHandler(io.Discard, nil)), time.Now)
+}
+
+// cardName draws s as a card prints a name, in another design than the
+// reference fonts (WenQuanYi Zen Hei), and returns the image and the box
+// of its ink, as the OCR would give it.
+func cardName(t *testing.T, s string) (*image.Gray, ocr.Box) {
+	t.Helper()
+	f, err := ocr.LoadFont("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "")
+	if err != nil {
+		t.Fatalf("%v (bash .ci/setup installs the fonts)", err)
+	}
+	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: 40, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := image.NewGray(image.Rect(0, 0, 200, 80))
+	draw.Draw(g, g.Bounds(), image.NewUniform(color.Gray{Y: 205}), image.Point{}, draw.Src)
+	d := font.Drawer{Dst: g, Src: image.NewUniform(color.Gray{Y: 35}), Face: face, Dot: fixed.P(20, 55)}
+	d.DrawString(s)
+	var ink image.Rectangle
+	for y := 0; y < 80; y++ {
+		for x := 0; x < 200; x++ {
+			if g.GrayAt(x, y).Y < 120 {
+				ink = ink.Union(image.Rect(x, y, x+1, y+1))
+			}
+		}
+	}
+	return g, ocr.BoxOf(ink)
+}
+
+func TestGlyphConfirm(t *testing.T) {
+	p := glyphPipeline(t)
+	tests := []struct {
+		name      string
+		ink, read string
+		confs     []float64
+		entered   string
+		confirmed bool
+	}{
+		{"rare character misread unsurely", "廖鑫", "廖镭", []float64{0.93, 0.02}, "廖鑫", true},
+		{"a sure read is never overruled", "廖鑫", "廖镭", []float64{0.93, 0.9}, "廖鑫", false},
+		{"the ink shows what the OCR read", "廖镭", "廖镭", []float64{0.93, 0.02}, "廖鑫", false},
+		{"another name entered", "廖鑫", "廖镭", []float64{0.93, 0.02}, "廖伟", false},
+		{"most characters differ", "廖鑫", "寥镭", []float64{0.2, 0.02}, "廖鑫", false},
+		{"lengths differ", "廖鑫", "廖", []float64{0.93}, "廖鑫", false},
+		{"Latin letters are not cells", "廖鑫", "廖镭", []float64{0.93, 0.02}, "廖A", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			img, box := cardName(t, tt.ink)
+			f := extract.Field{Value: tt.read, Conf: 0.02, Confs: tt.confs, Box: box}
+			got, ok := p.glyphConfirm(img, f, tt.entered)
+			if ok != tt.confirmed {
+				t.Fatalf("confirmed %v, want %v", ok, tt.confirmed)
+			}
+			if ok && (got.Value != tt.entered || got.Read != tt.read || got.Box != box) {
+				t.Errorf("got %+v, want the entered value with the OCR's reading kept", got)
+			}
+			if !ok && got.Value != tt.read {
+				t.Errorf("unconfirmed field changed: %+v", got)
+			}
+		})
+	}
+}
