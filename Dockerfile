@@ -15,7 +15,7 @@ RUN CGO_ENABLED=1 go build -trimpath -ldflags "-s -w" -o /out/qualcheck ./cmd/qu
 FROM debian:bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends \
       tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng ca-certificates postgresql \
-      fonts-wqy-microhei fonts-arphic-uming \
+      fonts-wqy-microhei fonts-arphic-uming fonts-lxgw-wenkai \
     && rm -rf /var/lib/apt/lists/* && mkdir /data && chown nobody /data
 COPY --from=build /out/qualcheck /usr/local/bin/qualcheck
 # Tesseract's OpenMP threads fight the engine pool: one thread per engine.

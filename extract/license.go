@@ -145,18 +145,35 @@ func hasOrgSuffix(t string) bool {
 // text from some line of a row to the row's end (a type is often split
 // in two lines) that SnapType makes a known type, also when the label's
 // second half starts it ("型有限责任公司（…）").
+//
+// Every line alone is tried before lines run on to the end of their row:
+// the rest of a row is often the next column ("…投资或控" then "成立日期
+// 2017年…"), which makes a long type cut short snap to a short one.
 func typeByContent(rs []row) Field {
-	for _, r := range rs {
-		for _, sg := range r.segs {
-			v := span(r.glyphs[sg.start:]).trimPunct()
-			for _, cut := range []span{v, v[min(1, len(v)):]} {
-				if f := enterpriseType(cut); KnownType(f.Value) {
+	for _, toRowEnd := range []bool{false, true} {
+		for _, r := range rs {
+			for _, sg := range r.segs {
+				v := span(r.glyphs[sg.start:sg.end])
+				if toRowEnd {
+					v = r.glyphs[sg.start:]
+				}
+				if f, ok := typeIn(v.trimPunct()); ok {
 					return f
 				}
 			}
 		}
 	}
 	return Field{}
+}
+
+// typeIn is the known type v reads as, also past a stray first glyph.
+func typeIn(v span) (Field, bool) {
+	for _, cut := range []span{v, v[min(1, len(v)):]} {
+		if f := enterpriseType(cut); KnownType(f.Value) {
+			return f, true
+		}
+	}
+	return Field{}, false
 }
 
 func firstOf(v map[string]span, labels ...string) span {

@@ -85,3 +85,17 @@ func TestCleanEnterpriseName(t *testing.T) {
 		}
 	}
 }
+
+func TestLicenseTypeWithoutLabel(t *testing.T) {
+	// Generated app-1-00031: 类型 read as 内型, the type wrapped after 控,
+	// and the row runs on into the next column's 成立日期.
+	p := ocr.Page{Lines: []ocr.Line{
+		line("内", 339, 806, 26), line("型", 456, 810, 26),
+		line("股份有限公司(非上市、自然人投资或控", 537, 811, 26),
+		line("成立日期", 1183, 817, 47), line("2017年08月01日", 1362, 821, 41),
+		line("股)", 537, 854, 26),
+	}}
+	if got, want := License(p)[FType].Value, "股份有限公司（非上市、自然人投资或控股）"; got != want {
+		t.Errorf("type = %q, want %q", got, want)
+	}
+}

@@ -5,19 +5,20 @@ import (
 	"strings"
 )
 
-// addressEnds are the characters a complete address ends with: a house
+// AddressEnds are the characters a complete address ends with: a house
 // number, room, floor, building or unit.
-const addressEnds = "号室层楼座铺户舍栋幢院房厂元间"
+// AddressEnds are the characters a street address ends with.
+const AddressEnds = "号室层楼座铺户舍栋幢院房厂元间"
 
 // CompleteAddress reports whether s reads as a whole address: a division
 // name first and a house, room or floor last. A line cut short
 // ("…5号楼16" for "…5号楼16层") is not.
 func CompleteAddress(s string) bool {
 	rs := []rune(s)
-	return StartsWithRegion(s) && strings.ContainsRune(addressEnds, rs[len(rs)-1])
+	return StartsWithRegion(s) && strings.ContainsRune(AddressEnds, rs[len(rs)-1])
 }
 
-var tailRe = regexp.MustCompile(`^[0-9]{0,4}[` + addressEnds + `]`)
+var tailRe = regexp.MustCompile(`^[0-9]{0,4}[` + AddressEnds + `]`)
 
 // AddressTail is the wrapped end of an address at the start of s (a
 // separate read of the line under the address): up to four digits and a

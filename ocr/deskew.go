@@ -103,6 +103,27 @@ func Deskew(g *image.Gray, deg float64) (*image.Gray, Rotation) {
 	return out, r
 }
 
+// borderTone is the median grey of g's outermost pixels.
+func borderTone(g *image.Gray) uint8 {
+	var hist [256]int
+	b := g.Bounds()
+	for x := b.Min.X; x < b.Max.X; x++ {
+		hist[g.GrayAt(x, b.Min.Y).Y]++
+		hist[g.GrayAt(x, b.Max.Y-1).Y]++
+	}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		hist[g.GrayAt(b.Min.X, y).Y]++
+		hist[g.GrayAt(b.Max.X-1, y).Y]++
+	}
+	half, n := (b.Dx()+b.Dy())*2/2, 0
+	for v, c := range hist {
+		if n += c; n > half {
+			return uint8(v)
+		}
+	}
+	return 255
+}
+
 // MapBack maps a box on the deskewed image to the bounding box of its
 // corners on the source image.
 func (r Rotation) MapBack(bx Box) Box {
@@ -127,12 +148,16 @@ func (r Rotation) MapPageBack(p Page) Page {
 	return p.MapBoxes(r.MapBack, r.SrcW, r.SrcH)
 }
 
-// rotateGray draws g through m onto a white dw×dh page. It rotates
-// into RGBA, where x/image/draw has a fast path (into Gray it took the
-// generic one, 1.1 s of CPU an application), then keeps one channel.
+// rotateGray draws g through m onto a dw×dh page of g's border tone. It
+// rotates into RGBA, where x/image/draw has a fast path (into Gray it
+// took the generic one, 1.1 s of CPU an application), then keeps one
+// channel. The corners the rotation uncovers take the tone of the
+// image's edge: white corners around a photo's grey table made
+// Tesseract's global threshold turn the table black and a card on it
+// unreadable (sample app-1-00003's legal representative's ID).
 func rotateGray(g *image.Gray, m f64.Aff3, dw, dh int) *image.Gray {
 	rgba := image.NewRGBA(image.Rect(0, 0, dw, dh))
-	draw.Draw(rgba, rgba.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
+	draw.Draw(rgba, rgba.Bounds(), image.NewUniform(color.Gray{Y: borderTone(g)}), image.Point{}, draw.Src)
 	draw.BiLinear.Transform(rgba, m, g, g.Bounds(), draw.Over, nil)
 	out := image.NewGray(rgba.Bounds())
 	for i := range out.Pix {

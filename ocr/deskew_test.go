@@ -47,3 +47,43 @@ func TestDeskewMapBackRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestDeskewFillsWithBorderTone(t *testing.T) {
+	// A photo's grey table: the corners a rotation uncovers must stay
+	// grey, not white (white corners made Tesseract's threshold turn
+	// the table black, sample app-1-00003).
+	g := image.NewGray(image.Rect(0, 0, 400, 300))
+	for i := range g.Pix {
+		g.Pix[i] = 180
+	}
+	out, _ := Deskew(g, 4)
+	if c := out.GrayAt(0, 0).Y; c < 170 || c > 190 {
+		t.Errorf("corner %d, want the border's 180", c)
+	}
+}
+
+func TestFlatten(t *testing.T) {
+	// Paper lit from the left (240 falling to 140) with ink squares (40
+	// darker than the paper) at both ends.
+	g := image.NewGray(image.Rect(0, 0, 640, 320))
+	for y := 0; y < 320; y++ {
+		for x := 0; x < 640; x++ {
+			v := 240 - 100*x/640
+			if (x/8)%8 == 1 && (y/8)%8 == 1 {
+				v -= 100
+			}
+			g.SetGray(x, y, color.Gray{Y: uint8(v)})
+		}
+	}
+	f := Flatten(g)
+	for _, x := range []int{20, 620} {
+		if p := f.GrayAt(x, 40).Y; p < 220 || p > 250 {
+			t.Errorf("paper at x=%d: %d, want about 235", x, p)
+		}
+	}
+	for _, x := range []int{10, 586} {
+		if ink, paper := f.GrayAt(x, 10).Y, f.GrayAt(x, 40).Y; int(paper)-int(ink) < 60 {
+			t.Errorf("ink at x=%d: %d on paper %d, want the contrast kept", x, ink, paper)
+		}
+	}
+}

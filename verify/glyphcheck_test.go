@@ -20,7 +20,7 @@ import (
 func glyphPipeline(t *testing.T) *Pipeline {
 	t.Helper()
 	var fonts []*sfnt.Font
-	for _, path := range []string{"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/arphic/uming.ttc"} {
+	for _, path := range []string{"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/arphic/uming.ttc", "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"} {
 		f, err := ocr.LoadFont(path, "CN")
 		if err != nil {
 			t.Fatalf("%v (bash .ci/setup installs the fonts)", err)
@@ -39,6 +39,13 @@ func glyphPipeline(t *testing.T) *Pipeline {
 // of its ink, as the OCR would give it.
 func cardName(t *testing.T, s string) (*image.Gray, ocr.Box) {
 	t.Helper()
+	g := cardText(t, s)
+	return g, inkOf(g)
+}
+
+// cardText draws s in WenQuanYi Zen Hei, 40 px, dark on light grey.
+func cardText(t *testing.T, s string) *image.Gray {
+	t.Helper()
 	f, err := ocr.LoadFont("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "")
 	if err != nil {
 		t.Fatalf("%v (bash .ci/setup installs the fonts)", err)
@@ -47,19 +54,49 @@ func cardName(t *testing.T, s string) (*image.Gray, ocr.Box) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := image.NewGray(image.Rect(0, 0, 200, 80))
+	g := image.NewGray(image.Rect(0, 0, 40*len([]rune(s))+40, 80))
 	draw.Draw(g, g.Bounds(), image.NewUniform(color.Gray{Y: 205}), image.Point{}, draw.Src)
 	d := font.Drawer{Dst: g, Src: image.NewUniform(color.Gray{Y: 35}), Face: face, Dot: fixed.P(20, 55)}
 	d.DrawString(s)
+	return g
+}
+
+func inkOf(g *image.Gray) ocr.Box {
 	var ink image.Rectangle
-	for y := 0; y < 80; y++ {
-		for x := 0; x < 200; x++ {
+	b := g.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
 			if g.GrayAt(x, y).Y < 120 {
 				ink = ink.Union(image.Rect(x, y, x+1, y+1))
 			}
 		}
 	}
-	return g, ocr.BoxOf(ink)
+	return ocr.BoxOf(ink)
+}
+
+func TestGlyphTail(t *testing.T) {
+	p := glyphPipeline(t)
+	tests := []struct {
+		ink, read, entered string
+		completed          bool
+	}{
+		{"解放路468号7楼106室", "解放路468号7楼106", "解放路468号7楼106室", true},
+		{"解放路468号7楼106室", "解放路468号7楼106", "解放路468号7楼106层", false}, // the ink is 室
+		{"解放路468号7楼106", "解放路468号7楼106", "解放路468号7楼106室", false},  // nothing after the box
+		{"解放路468号7楼106室", "解放路468号7楼10", "解放路468号7楼106室", false},  // more than one character lost
+	}
+	for _, tt := range tests {
+		img := cardText(t, tt.ink)
+		prefix := cardText(t, tt.read)
+		f := extract.Field{Value: tt.read, Conf: 0.6, Box: inkOf(prefix)}
+		got, ok := p.glyphTail(img, f, tt.entered)
+		if ok != tt.completed {
+			t.Errorf("%s read %s, entered %s: completed %v, want %v", tt.ink, tt.read, tt.entered, ok, tt.completed)
+		}
+		if ok && (got.Value != tt.entered || got.Read != tt.read) {
+			t.Errorf("got %+v", got)
+		}
+	}
 }
 
 func TestGlyphConfirm(t *testing.T) {
@@ -75,7 +112,8 @@ func TestGlyphConfirm(t *testing.T) {
 		{"a sure read is never overruled", "廖鑫", "廖镭", []float64{0.93, 0.9}, "廖鑫", false},
 		{"the ink shows what the OCR read", "廖镭", "廖镭", []float64{0.93, 0.02}, "廖鑫", false},
 		{"another name entered", "廖鑫", "廖镭", []float64{0.93, 0.02}, "廖伟", false},
-		{"most characters differ", "廖鑫", "寥镭", []float64{0.2, 0.02}, "廖鑫", false},
+		{"every character misread", "廖鑫", "寥镭", []float64{0.2, 0.02}, "廖鑫", true},
+		{"another name, every character misread", "廖鑫", "寥镭", []float64{0.2, 0.02}, "张伟", false},
 		{"lengths differ", "廖鑫", "廖", []float64{0.93}, "廖鑫", false},
 		{"Latin letters are not cells", "廖鑫", "廖镭", []float64{0.93, 0.02}, "廖A", false},
 	}

@@ -24,6 +24,11 @@ var goldenDocs = []DocumentRef{
 	{Role: RoleLegalRepIDBack, File: "app-1-00001/IMG_20260220_094137.jpg"},
 	{Role: RoleAdminIDHandheld, File: "app-1-00001/IMG_20260220_094828.jpg"},
 	{Role: RoleAdminIDBack, File: "app-2-00003/SCAN0281.PDF"},
+	// A card tilted 4° on a grey table: deskewing must not fill the
+	// uncovered corners white.
+	{Role: RoleLegalRepIDFront, File: "app-1-00003/02_legal_id_front.jpg"},
+	// A card under uneven light: read only with the background divided out.
+	{Role: RoleLegalRepIDFront, File: "app-1-00005/IMG_20250324_092927.jpg"},
 }
 
 type dirFiles string

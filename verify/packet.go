@@ -33,12 +33,15 @@ func (p *Pipeline) readPacket(ctx context.Context, base DocResult, data []byte, 
 	return out
 }
 
-// kindRoles maps a detected kind to the roles it can fill.
+// kindRoles maps a detected kind to the roles it can fill, in order of
+// preference. A card scanned small on a page reads like a handheld photo
+// (sample app-1-00002's packet), so that kind fills the front roles too,
+// as roleKinds allows.
 var kindRoles = map[extract.Kind][]string{
 	extract.KindLicense:           {RoleEnterpriseCertificate},
-	extract.KindIDFront:           {RoleLegalRepIDFront, RoleAdminIDFront},
+	extract.KindIDFront:           {RoleLegalRepIDFront, RoleAdminIDFront, RoleAdminIDHandheld},
 	extract.KindIDBack:            {RoleLegalRepIDBack, RoleAdminIDBack},
-	extract.KindHandheld:          {RoleAdminIDHandheld},
+	extract.KindHandheld:          {RoleAdminIDHandheld, RoleAdminIDFront, RoleLegalRepIDFront},
 	extract.KindCommitmentLetter:  {RoleCommitmentLetter},
 	extract.KindApplicationLetter: {RoleApplicationLetter},
 	extract.KindTaxRegistration:   {RoleTaxRegistration},
@@ -87,6 +90,10 @@ func pickRole(app Application, d DocResult, taken map[string]bool) string {
 func preferredRole(app Application, d DocResult) string {
 	f := app.Form
 	switch d.Kind {
+	case extract.KindHandheld: // only the administrator holds a card
+		if sameValue(d.Fields, extract.FIDNumber, f.LegalRepIDNumber) || sameValue(d.Fields, extract.FName, f.LegalRepName) {
+			return RoleLegalRepIDFront
+		}
 	case extract.KindIDFront:
 		if sameValue(d.Fields, extract.FIDNumber, f.AdminIDNumber) || sameValue(d.Fields, extract.FName, f.AdminName) {
 			return RoleAdminIDFront

@@ -33,12 +33,13 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded, fo
 	red := ocr.RedChannel(d.Image)
 	d.Image = nil // the colour image is not needed again: let it go
 	page, g, err := p.readScaled(ctx, red, p.scaleFor(b, r.Ref.Role), psmFor(r.Ref.Role))
-	r.Report.TimingsMS["ocr"] = time.Since(t0).Milliseconds()
 	if err != nil {
 		return r.fail(CodeDocumentUnreadable, "ocr failed")
 	}
-	r.Page = page
 	stats := ocr.Measure(g)
+	page, red = p.readFlatIfPoor(ctx, page, red, p.scaleFor(b, r.Ref.Role), psmFor(r.Ref.Role))
+	r.Report.TimingsMS["ocr"] = time.Since(t0).Milliseconds()
+	r.Page = page
 	r.Report.Quality = &Quality{
 		MeanConfidence: round3(r.Page.MeanConf()), Sharpness: round3(stats.Sharpness), Brightness: round3(stats.Brightness),
 	}
@@ -120,6 +121,24 @@ func (p *Pipeline) readScaled(ctx context.Context, red *image.Gray, f float64, p
 	}
 	p.logger.Debug("read again at glyph scale", "glyph_px", h, "scale", f, "rescale", f2)
 	return page2, g2, nil
+}
+
+// readFlatIfPoor reads red again with its background divided out when
+// the first read found no body text: a card on a grey table under uneven
+// light defeats Tesseract's global threshold (sample app-1-00005's legal
+// representative's ID read as "SS ER 01"; flattened, every field). It
+// returns the surer page and the image the rest of reading should crop.
+func (p *Pipeline) readFlatIfPoor(ctx context.Context, page ocr.Page, red *image.Gray, f float64, psm int) (ocr.Page, *image.Gray) {
+	if bodyGlyph(page) > 0 {
+		return page, red
+	}
+	flat := ocr.Flatten(red)
+	page2, _, err := p.readScaled(ctx, flat, f, psm)
+	if err != nil || page2.MeanConf() <= page.MeanConf() {
+		return page, red
+	}
+	p.logger.Debug("read again flattened", "conf", page.MeanConf(), "flat_conf", page2.MeanConf())
+	return page2, flat
 }
 
 // readAt reads red scaled by f and deskewed; the page is in source pixels.

@@ -35,14 +35,18 @@ type Config struct {
 	CardSide int
 	// GlyphFonts are the reference fonts, comma-separated, that unsure
 	// characters are compared with (verify/glyphcheck.go); "" turns the
-	// glyph check off. Default: Debian's WenQuanYi Micro Hei (sans) and
-	// AR PL UMing (Song), fonts-wqy-microhei and fonts-arphic-uming.
+	// glyph check off. Default: Debian's WenQuanYi Micro Hei (sans), AR
+	// PL UMing (Song) and LXGW WenKai (Kai, nearest to the letters'
+	// handwriting): fonts-wqy-microhei, fonts-arphic-uming,
+	// fonts-lxgw-wenkai.
 	GlyphFonts string
 	// LogLevel is debug, info, warn or error. Default "warn".
 	LogLevel string
 }
 
-const defaultGlyphFonts = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc,/usr/share/fonts/truetype/arphic/uming.ttc"
+const defaultGlyphFonts = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc," +
+	"/usr/share/fonts/truetype/arphic/uming.ttc," +
+	"/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"
 
 // bind registers the config's flags on fs.
 func (c *Config) bind(fs *flag.FlagSet) {
