@@ -48,7 +48,7 @@ func TestDeskewMapBackRoundTrip(t *testing.T) {
 	}
 }
 
-func TestDeskewFillsWithBorderTone(t *testing.T) {
+func TestDeskewFillsWithMedianTone(t *testing.T) {
 	// A photo's grey table: the corners a rotation uncovers must stay
 	// grey, not white (white corners made Tesseract's threshold turn
 	// the table black, sample app-1-00003).
@@ -58,7 +58,7 @@ func TestDeskewFillsWithBorderTone(t *testing.T) {
 	}
 	out, _ := Deskew(g, 4)
 	if c := out.GrayAt(0, 0).Y; c < 170 || c > 190 {
-		t.Errorf("corner %d, want the border's 180", c)
+		t.Errorf("corner %d, want the image's 180", c)
 	}
 }
 
