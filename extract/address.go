@@ -203,6 +203,20 @@ func allowedEdits(n int) int {
 	return 2
 }
 
+// typeDistance is the edits between a read rs and a type tr, where a
+// read that runs on past the type's last character, or stops short of
+// it, costs one edit for the run-on or the cut.
+func typeDistance(rs, tr []rune) int {
+	d := Levenshtein(rs, tr)
+	switch {
+	case len(rs) > len(tr) && rs[len(tr)-1] == tr[len(tr)-1]:
+		d = min(d, Levenshtein(rs[:len(tr)], tr)+1)
+	case len(rs) < len(tr):
+		d = min(d, Levenshtein(rs, tr[:len(rs)])+1)
+	}
+	return d
+}
+
 // enterpriseTypes are the enterprise types a licence prints (市场主体类型).
 var enterpriseTypes = []string{
 	"有限责任公司（自然人投资或控股）", "有限责任公司（自然人独资）", "有限责任公司（法人独资）",
@@ -225,7 +239,8 @@ func KnownType(t string) bool {
 
 // SnapType corrects an enterprise type read by OCR to the type it most
 // likely spells: one within a fifth of its length in edits, also when
-// the read carries trailing characters from the next line ("…控股）谭海").
+// the read carries trailing characters from the next line ("…控股）谭海")
+// or was cut where the type wraps ("…控股的法）" of …控股的法人独资）).
 func SnapType(f Field) Field {
 	if !f.Found() {
 		return f
@@ -234,10 +249,7 @@ func SnapType(f Field) Field {
 	best, bestD, bestLen := "", 99, 0
 	for _, t := range enterpriseTypes {
 		tr := []rune(Canon(t))
-		d := Levenshtein(rs, tr)
-		if len(rs) > len(tr) {
-			d = min(d, Levenshtein(rs[:len(tr)], tr)+1)
-		}
+		d := typeDistance(rs, tr)
 		// Equally close: the type nearer the read's length ("…控股的法人）"
 		// is …控股的法人独资） cut short, not …控股）).
 		if dl := abs(len(tr) - len(rs)); d < bestD || (d == bestD && dl < bestLen) {

@@ -9,11 +9,12 @@ func TestSnapAddress(t *testing.T) {
 		{"陕西省西安市净良区花园路798号", "陕西省西安市阎良区花园路798号"},
 		{"广东省深圳市福田区彩田路405号", "广东省深圳市福田区彩田路405号"}, // already right
 		{"山末省济南市术前区延安路342号", "山东省济南市术前区延安路342号"}, // two misread of three: left alone
-		{"延安路342号", "延安路342号"},                 // no division names
-		{"省苏州市吴中区文三路438号", "江苏省苏州市吴中区文三路438号"}, // province lost but for its last rune
-		{"苏州市吴中区文三路438号", "苏州市吴中区文三路438号"},     // licences print such addresses
-		{"朝阳区建国路88号", "朝阳区建国路88号"},             // county names are not unique: left alone
-		{"市苏州市吴中区文三路438号", "市苏州市吴中区文三路438号"},   // 市 does not end 江苏省
+		{"延安路342号", "延安路342号"},                                 // no division names
+		{"省苏州市吴中区文三路438号", "江苏省苏州市吴中区文三路438号"},                 // province lost but for its last rune
+		{"苏州市吴中区文三路438号", "苏州市吴中区文三路438号"},                     // licences print such addresses
+		{"朝阳区建国路88号", "朝阳区建国路88号"},                             // county names are not unique: left alone
+		{"市苏州市吴中区文三路438号", "市苏州市吴中区文三路438号"},                   // 市 does not end 江苏省
+		{"广东省深圳市南山区高新南一道98]号7楼808", "广东省深圳市南山区高新南一道981号7楼808"}, // sample app-1-00007
 	}
 	for _, tt := range tests {
 		if got := SnapAddress(Field{Value: tt.in}).Value; got != tt.want {
@@ -30,6 +31,10 @@ func TestSnapType(t *testing.T) {
 		{"有限责任公司自然人投资或控股", "有限责任公司（自然人投资或控股）"},
 		{"有限责任公司（自然人独资）", "有限责任公司（自然人独资）"},
 		{"完全不同的文字", "完全不同的文字"},
+		// Cut where the type wraps, the open bracket closed by fixBrackets
+		// (samples app-2-00016 and app-1-00012).
+		{"有限责任公司（非自然人投资或控股的法）", "有限责任公司（非自然人投资或控股的法人独资）"},
+		{"股份有限公司（非上市自然人投资或）", "股份有限公司（非上市、自然人投资或控股）"},
 	}
 	for _, tt := range tests {
 		if got := SnapType(Field{Value: tt.in}).Value; got != tt.want {

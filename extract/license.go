@@ -146,17 +146,13 @@ func hasOrgSuffix(t string) bool {
 // in two lines) that SnapType makes a known type, also when the label's
 // second half starts it ("型有限责任公司（…）").
 //
-// Every line alone is tried before lines run on to the end of their row:
-// the rest of a row is often the next column ("…投资或控" then "成立日期
-// 2017年…"), which makes a long type cut short snap to a short one.
+// A line alone is tried before it runs on to the end of its row: the
+// rest of a row is often the next column ("…投资或控" then "成立日期
+// 2017年…").
 func typeByContent(rs []row) Field {
-	for _, toRowEnd := range []bool{false, true} {
-		for _, r := range rs {
-			for _, sg := range r.segs {
-				v := span(r.glyphs[sg.start:sg.end])
-				if toRowEnd {
-					v = r.glyphs[sg.start:]
-				}
+	for _, r := range rs {
+		for _, sg := range r.segs {
+			for _, v := range []span{r.glyphs[sg.start:sg.end], r.glyphs[sg.start:]} {
 				if f, ok := typeIn(v.trimPunct()); ok {
 					return f
 				}

@@ -46,7 +46,10 @@ var unitFixes = []struct {
 	{regexp.MustCompile(`([0-9])至$`), "${1}室"},
 }
 
+// fixUnits applies unitFixes, after reading a stroke beside a digit as
+// the 1 it is ("98]号" is 981号).
 func fixUnits(s string) string {
+	s = foldOnes(s)
 	for _, u := range unitFixes {
 		s = u.re.ReplaceAllString(s, u.out)
 	}

@@ -103,28 +103,6 @@ func Deskew(g *image.Gray, deg float64) (*image.Gray, Rotation) {
 	return out, r
 }
 
-// medianTone is the median grey of g, sampled every fourth pixel of
-// every fourth row: the paper of a letter, the table under a small card.
-func medianTone(g *image.Gray) uint8 {
-	var hist [256]int
-	b := g.Bounds()
-	n := 0
-	for y := b.Min.Y; y < b.Max.Y; y += 4 {
-		row := g.Pix[g.PixOffset(b.Min.X, y):g.PixOffset(b.Max.X, y)]
-		for x := 0; x < len(row); x += 4 {
-			hist[row[x]]++
-			n++
-		}
-	}
-	seen := 0
-	for v, c := range hist {
-		if seen += c; 2*seen > n {
-			return uint8(v)
-		}
-	}
-	return 255
-}
-
 // MapBack maps a box on the deskewed image to the bounding box of its
 // corners on the source image.
 func (r Rotation) MapBack(bx Box) Box {
@@ -149,16 +127,12 @@ func (r Rotation) MapPageBack(p Page) Page {
 	return p.MapBoxes(r.MapBack, r.SrcW, r.SrcH)
 }
 
-// rotateGray draws g through m onto a dw×dh page of g's median tone. It
-// rotates into RGBA, where x/image/draw has a fast path (into Gray it
-// took the generic one, 1.1 s of CPU an application), then keeps one
-// channel. The corners the rotation uncovers take the image's dominant
-// tone: white corners around a photo's grey table made
-// Tesseract's global threshold turn the table black and a card on it
-// unreadable (sample app-1-00003's legal representative's ID).
+// rotateGray draws g through m onto a white dw×dh page. It rotates
+// into RGBA, where x/image/draw has a fast path (into Gray it took the
+// generic one, 1.1 s of CPU an application), then keeps one channel.
 func rotateGray(g *image.Gray, m f64.Aff3, dw, dh int) *image.Gray {
 	rgba := image.NewRGBA(image.Rect(0, 0, dw, dh))
-	draw.Draw(rgba, rgba.Bounds(), image.NewUniform(color.Gray{Y: medianTone(g)}), image.Point{}, draw.Src)
+	draw.Draw(rgba, rgba.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
 	draw.BiLinear.Transform(rgba, m, g, g.Bounds(), draw.Over, nil)
 	out := image.NewGray(rgba.Bounds())
 	for i := range out.Pix {

@@ -48,20 +48,6 @@ func TestDeskewMapBackRoundTrip(t *testing.T) {
 	}
 }
 
-func TestDeskewFillsWithMedianTone(t *testing.T) {
-	// A photo's grey table: the corners a rotation uncovers must stay
-	// grey, not white (white corners made Tesseract's threshold turn
-	// the table black, sample app-1-00003).
-	g := image.NewGray(image.Rect(0, 0, 400, 300))
-	for i := range g.Pix {
-		g.Pix[i] = 180
-	}
-	out, _ := Deskew(g, 4)
-	if c := out.GrayAt(0, 0).Y; c < 170 || c > 190 {
-		t.Errorf("corner %d, want the image's 180", c)
-	}
-}
-
 func TestFlatten(t *testing.T) {
 	// Paper lit from the left (240 falling to 140) with ink squares (40
 	// darker than the paper) at both ends.

@@ -192,6 +192,19 @@ func (e *Engine) Read(ctx context.Context, img image.Image, opt ReadOptions) (Pa
 	return readWith(c, img, opt)
 }
 
+// thresholding picks Tesseract's binarisation: Sauvola's local
+// threshold for sparse text (cards, licences, handheld photos), where a
+// grey table, uneven light or the white corners of a deskewed photo
+// defeat one global threshold (samples app-1-00003 and app-1-00005 read
+// nothing with Otsu); Otsu for blocks of prose, where Sauvola cost a
+// letter's date.
+func thresholding(psm int) string {
+	if psm == PSMSparse {
+		return "2"
+	}
+	return "0"
+}
+
 func readWith(c *gosseract.Client, img image.Image, opt ReadOptions) (Page, error) {
 	wl := opt.Whitelist
 	if opt.Digits && wl == "" {
@@ -199,6 +212,7 @@ func readWith(c *gosseract.Client, img image.Image, opt ReadOptions) (Page, erro
 	}
 	_ = c.SetVariable("tessedit_char_whitelist", wl)
 	_ = c.SetVariable("tessedit_pageseg_mode", strconv.Itoa(opt.PSM))
+	_ = c.SetVariable("thresholding_method", thresholding(opt.PSM))
 	if err := c.SetImageFromBytes(EncodePNM(img)); err != nil {
 		return Page{}, fmt.Errorf("tesseract set image: %w", err)
 	}

@@ -16,8 +16,9 @@ import (
 // compared with both drawn in reference fonts; the form's character is
 // taken only when it is clearly the more alike (glyphMargin) and alike
 // in itself (glyphFloor), and every differing character must pass. A
-// character the OCR read surely is never overruled. On the generated
-// corpus a character unlike the ink scored at most 0.50 against it.
+// character the OCR read surely is never overruled, unless it is one
+// the OCR is known to mistake surely (extract.Confusable: 凤 as 风). On
+// the generated corpus a character unlike the ink scored at most 0.50.
 const (
 	glyphFloor  = 0.6
 	glyphMargin = 0.1
@@ -96,16 +97,21 @@ func (p *Pipeline) confirmByGlyphs(r *DocResult, red *image.Gray, form Form) {
 func (p *Pipeline) glyphConfirm(red *image.Gray, f extract.Field, want string) (extract.Field, bool) {
 	e, v := []rune(extract.Canon(want)), []rune(extract.Canon(f.Value))
 	diff := differing(e, v)
-	if len(e) != len(v) || len(diff) == 0 || !glyphCells(e) {
+	if len(e) != len(v) || len(diff) == 0 || !oneLine(f.Box, e) {
+		return f, false
+	}
+	cells, ok := lineCells(e, f.Box)
+	if !ok {
 		return f, false
 	}
 	line := ocr.NewInkLine(red, f.Box)
 	conf := 1.0
 	for _, i := range diff {
-		if runeConf(f, i) >= mismatchConf || unicode.IsSpace(v[i]) {
+		sure := runeConf(f, i) >= mismatchConf && !extract.Confusable(e[i], v[i])
+		if sure || unicode.IsSpace(v[i]) || !unicode.Is(unicode.Han, e[i]) {
 			return f, false
 		}
-		le, lv := p.cellLikeness(line, len(e), i, e[i]), p.cellLikeness(line, len(e), i, v[i])
+		le, lv := p.cellLikeness(line, cells[i], e[i]), p.cellLikeness(line, cells[i], v[i])
 		if le < glyphFloor || le-lv < glyphMargin {
 			return f, false
 		}
@@ -124,16 +130,16 @@ func (p *Pipeline) glyphTail(red *image.Gray, f extract.Field, want string) (ext
 		return f, false
 	}
 	last := e[len(v)]
-	if !strings.ContainsRune(extract.AddressEnds, last) || 2*f.Box.W < len(v)*f.Box.H { // one line
+	if !strings.ContainsRune(extract.AddressEnds, last) || !oneLine(f.Box, v) {
 		return f, false
 	}
 	h := f.Box.H
 	cell := ocr.Box{X: f.Box.X + f.Box.W, Y: f.Box.Y, W: h * 3 / 2, H: h}
 	line := ocr.NewInkLine(red, cell)
-	like, other := p.cellLikeness(line, 1, 0, last), 0.0
+	like, other := p.cellLikeness(line, line.Bounds(), last), 0.0
 	for _, r := range extract.AddressEnds {
 		if r != last {
-			other = max(other, p.cellLikeness(line, 1, 0, r))
+			other = max(other, p.cellLikeness(line, line.Bounds(), r))
 		}
 	}
 	if like < glyphFloor || like-other < glyphMargin {
@@ -153,16 +159,47 @@ func differing(e, v []rune) []int {
 	return out
 }
 
-// glyphCells reports whether every character of e fills one square
-// cell, so that a line's box splits evenly: Han characters and the
-// full-width brackets of enterprise names.
-func glyphCells(e []rune) bool {
-	for _, r := range e {
-		if !unicode.Is(unicode.Han, r) && r != '(' && r != ')' {
-			return false
-		}
+// cellWidth is how wide a character prints, in Han character widths:
+// Han characters and the full-width brackets of enterprise names fill a
+// square, Latin letters and digits about half of one; 0 for anything
+// else, whose width is not known well enough to place the cells after it.
+func cellWidth(r rune) float64 {
+	switch {
+	case unicode.Is(unicode.Han, r) || r == '(' || r == ')':
+		return 1
+	case r < 128 && (unicode.IsDigit(r) || unicode.IsLetter(r)):
+		return 0.5
 	}
-	return true
+	return 0
+}
+
+// lineCells splits box, one line of text e, into each character's cell
+// by the characters' widths; false when a width is not known.
+func lineCells(e []rune, box ocr.Box) ([]image.Rectangle, bool) {
+	total := 0.0
+	for _, r := range e {
+		w := cellWidth(r)
+		if w == 0 {
+			return nil, false
+		}
+		total += w
+	}
+	unit := float64(box.W) / total
+	cells := make([]image.Rectangle, len(e))
+	x := float64(box.X)
+	for i, r := range e {
+		w := cellWidth(r) * unit
+		cells[i] = image.Rect(int(x), box.Y, int(x+w+0.5), box.Y+box.H)
+		x += w
+	}
+	return cells, true
+}
+
+// oneLine reports whether box looks like one line of e: at least half a
+// line high for every character (an address wrapped onto a second line
+// is twice as high for its width).
+func oneLine(box ocr.Box, e []rune) bool {
+	return 2*box.W >= len(e)*box.H
 }
 
 func runeConf(f extract.Field, i int) float64 {
@@ -172,17 +209,14 @@ func runeConf(f extract.Field, i int) float64 {
 	return f.Conf
 }
 
-// cellLikeness is the best likeness of r to cell i of n even cells of
-// line, the cell shifted by up to a fifth of its width either way: a
-// line's box is not always exactly its characters.
-func (p *Pipeline) cellLikeness(line ocr.InkLine, n, i int, r rune) float64 {
-	b := line.Bounds()
-	w := float64(b.Dx()) / float64(n)
+// cellLikeness is the best likeness of r to cell in line, the cell
+// shifted by up to a fifth of its width either way: a line's box is not
+// always exactly its characters, nor its characters exactly their widths.
+func (p *Pipeline) cellLikeness(line ocr.InkLine, cell image.Rectangle, r rune) float64 {
 	best := 0.0
 	for _, shift := range []float64{0, -0.1, 0.1, -0.2, 0.2} {
-		x0 := b.Min.X + int((float64(i)+shift)*w)
-		cell := image.Rect(x0, b.Min.Y, x0+int(w+0.5), b.Max.Y)
-		best = max(best, p.cfg.Glyphs.Likeness(line, cell, r))
+		dx := int(shift * float64(cell.Dx()))
+		best = max(best, p.cfg.Glyphs.Likeness(line, cell.Add(image.Pt(dx, 0)), r))
 	}
 	return best
 }

@@ -115,7 +115,9 @@ func TestGlyphConfirm(t *testing.T) {
 		{"every character misread", "廖鑫", "寥镭", []float64{0.2, 0.02}, "廖鑫", true},
 		{"another name, every character misread", "廖鑫", "寥镭", []float64{0.2, 0.02}, "张伟", false},
 		{"lengths differ", "廖鑫", "廖", []float64{0.93}, "廖鑫", false},
-		{"Latin letters are not cells", "廖鑫", "廖镭", []float64{0.93, 0.02}, "廖A", false},
+		{"a Latin letter is not compared", "廖鑫", "廖镭", []float64{0.93, 0.02}, "廖A", false},
+		{"digits take half a cell", "益田路917号17幢2216室", "益田路917号17收2216室", nil, "益田路917号17幢2216室", true},
+		{"a digit is not compared", "益田路917号17幢2216室", "益田路917号17幢2218室", nil, "益田路917号17幢2216室", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

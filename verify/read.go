@@ -32,19 +32,24 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded, fo
 	t0 := time.Now()
 	red := ocr.RedChannel(d.Image)
 	d.Image = nil // the colour image is not needed again: let it go
-	page, g, err := p.readScaled(ctx, red, p.scaleFor(b, r.Ref.Role), psmFor(r.Ref.Role))
+	f, psm := p.scaleFor(b, r.Ref.Role), psmFor(r.Ref.Role)
+	page, g, err := p.readScaled(ctx, red, f, psm)
 	if err != nil {
 		return r.fail(CodeDocumentUnreadable, "ocr failed")
 	}
-	stats := ocr.Measure(g)
-	page, red = p.readFlatIfPoor(ctx, page, red, p.scaleFor(b, r.Ref.Role), psmFor(r.Ref.Role))
-	r.Report.TimingsMS["ocr"] = time.Since(t0).Milliseconds()
 	r.Page = page
+	cls := p.checkMirror(ctx, &r, red, extract.Classify(r.Page))
+	if m := r.Report.Mirrored; m == nil || !*m {
+		if flat, ok := p.readFlatIfPoor(ctx, &r, red, f, psm); ok {
+			red, cls = flat, extract.Classify(r.Page)
+		}
+	}
+	r.Report.TimingsMS["ocr"] = time.Since(t0).Milliseconds()
+	stats := ocr.Measure(g)
 	r.Report.Quality = &Quality{
 		MeanConfidence: round3(r.Page.MeanConf()), Sharpness: round3(stats.Sharpness), Brightness: round3(stats.Brightness),
 	}
 	t1 := time.Now()
-	cls := p.checkMirror(ctx, &r, red, extract.Classify(r.Page))
 	r.Kind = cls.Kind
 	r.Report.KindDetected = string(cls.Kind)
 	r.Fields = p.extractFields(cls.Kind, r.Page)
@@ -126,19 +131,21 @@ func (p *Pipeline) readScaled(ctx context.Context, red *image.Gray, f float64, p
 // readFlatIfPoor reads red again with its background divided out when
 // the first read found no body text: a card on a grey table under uneven
 // light defeats Tesseract's global threshold (sample app-1-00005's legal
-// representative's ID read as "SS ER 01"; flattened, every field). It
-// returns the surer page and the image the rest of reading should crop.
-func (p *Pipeline) readFlatIfPoor(ctx context.Context, page ocr.Page, red *image.Gray, f float64, psm int) (ocr.Page, *image.Gray) {
-	if bodyGlyph(page) > 0 {
-		return page, red
+// representative's ID read as "SS ER 01"; flattened, every field). When
+// the flattened read is surer it becomes r's page, and the flattened
+// image is what the rest of reading crops.
+func (p *Pipeline) readFlatIfPoor(ctx context.Context, r *DocResult, red *image.Gray, f float64, psm int) (*image.Gray, bool) {
+	if bodyGlyph(r.Page) > 0 {
+		return nil, false
 	}
 	flat := ocr.Flatten(red)
-	page2, _, err := p.readScaled(ctx, flat, f, psm)
-	if err != nil || page2.MeanConf() <= page.MeanConf() {
-		return page, red
+	page, _, err := p.readScaled(ctx, flat, f, psm)
+	if err != nil || page.MeanConf() <= r.Page.MeanConf() {
+		return nil, false
 	}
-	p.logger.Debug("read again flattened", "conf", page.MeanConf(), "flat_conf", page2.MeanConf())
-	return page2, flat
+	p.logger.Debug("read again flattened", "conf", r.Page.MeanConf(), "flat_conf", page.MeanConf())
+	r.Page = page
+	return flat, true
 }
 
 // readAt reads red scaled by f and deskewed; the page is in source pixels.

@@ -225,12 +225,35 @@ func fieldEvidence(fr *fieldRead) *Evidence {
 	return e
 }
 
+// administratorsCard: a legal representative's card that carries the
+// administrator's ID number, read with a valid check digit, is the
+// administrator's card when the form names two different people, even
+// where the card's name was read too unsurely to compare (generated
+// app-1-00027, which also entered that number for the legal
+// representative).
+func administratorsCard(ec *evalContext, card *DocResult) (Reason, bool) {
+	f := ec.app.Form
+	num, ok := card.Fields[extract.FIDNumber]
+	if !ok || num.Conf < lowConf || !extract.ValidIDNumber(num.Value) || num.Value != f.AdminIDNumber ||
+		extract.Canon(f.AdminName) == extract.Canon(f.LegalRepName) {
+		return Reason{}, false
+	}
+	r := newReason(CodeLegalRepMismatch, "", FieldLegalRepName,
+		fmt.Sprintf("（身份证为管理员%s的证件）", f.AdminName), fmt.Sprintf(" (the ID is the administrator %s's)", f.AdminName))
+	r.Evidence = &Evidence{File: card.Ref.File, BBox: boxPtr(num.Box), Expected: f.LegalRepName, Found: num.Value,
+		Detail: "the card carries the administrator's ID number"}
+	return r, true
+}
+
 // legalRepresentative: the legal representative's ID card must name the
 // licence's legal representative.
 func legalRepresentative(ec *evalContext) []Reason {
 	card := usable(ec.byRole[RoleLegalRepIDFront], RoleLegalRepIDFront)
 	if card == nil {
 		return nil
+	}
+	if r, ok := administratorsCard(ec, card); ok {
+		return []Reason{r}
 	}
 	name, ok := card.Fields[extract.FName]
 	want := ec.app.Form.LegalRepName

@@ -151,6 +151,13 @@ func TestRules(t *testing.T) {
 			d[1].Fields[extract.FName] = field("邱强")
 			return d
 		}, DecisionReject, []ExpectedReason{{Code: CodeLegalRepMismatch, Field: FieldLegalRepName}}},
+		{"legal representative's ID is the administrator's, its name unsure", func(a *Application, d []DocResult) []DocResult {
+			a.Form.LegalRepIDNumber = a.Form.AdminIDNumber
+			name := field("卢然守")
+			name.Conf = 0.29
+			d[1].Fields[extract.FName], d[1].Fields[extract.FIDNumber] = name, field(a.Form.AdminIDNumber)
+			return d
+		}, DecisionReject, []ExpectedReason{{Code: CodeLegalRepMismatch, Field: FieldLegalRepName}}},
 		{"expired ID", func(a *Application, d []DocResult) []DocResult {
 			a.Form.AdminIDValidTo = "2026-02-19"
 			d[4].Fields[extract.FValidTo] = field("2026-02-19")
