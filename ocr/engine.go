@@ -172,6 +172,9 @@ type ReadOptions struct {
 	Digits bool
 	// Whitelist, when set, is every character the read may give.
 	Whitelist string
+	// Global binarises with Otsu's one threshold for the whole image
+	// even where the page mode would take Sauvola's local one.
+	Global bool
 }
 
 // Read recognises img and returns its words grouped in lines. Boxes are
@@ -198,8 +201,8 @@ func (e *Engine) Read(ctx context.Context, img image.Image, opt ReadOptions) (Pa
 // defeat one global threshold (samples app-1-00003 and app-1-00005 read
 // nothing with Otsu); Otsu for blocks of prose, where Sauvola cost a
 // letter's date.
-func thresholding(psm int) string {
-	if psm == PSMSparse {
+func thresholding(opt ReadOptions) string {
+	if opt.PSM == PSMSparse && !opt.Global {
 		return "2"
 	}
 	return "0"
@@ -212,7 +215,7 @@ func readWith(c *gosseract.Client, img image.Image, opt ReadOptions) (Page, erro
 	}
 	_ = c.SetVariable("tessedit_char_whitelist", wl)
 	_ = c.SetVariable("tessedit_pageseg_mode", strconv.Itoa(opt.PSM))
-	_ = c.SetVariable("thresholding_method", thresholding(opt.PSM))
+	_ = c.SetVariable("thresholding_method", thresholding(opt))
 	if err := c.SetImageFromBytes(EncodePNM(img)); err != nil {
 		return Page{}, fmt.Errorf("tesseract set image: %w", err)
 	}

@@ -19,16 +19,16 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // goldenDocs are images whose reading is pinned: kind, fields, values,
 // boxes. Real Tesseract; a change in what is read shows as a diff.
 var goldenDocs = []DocumentRef{
-	{Role: RoleEnterpriseCertificate, File: "app-1-00001/IMG_20260220_093703.jpg"},
-	{Role: RoleLegalRepIDFront, File: "app-1-00001/IMG_20260220_093920.jpeg"},
-	{Role: RoleLegalRepIDBack, File: "app-1-00001/IMG_20260220_094137.jpg"},
-	{Role: RoleAdminIDHandheld, File: "app-1-00001/IMG_20260220_094828.jpg"},
-	{Role: RoleAdminIDBack, File: "app-2-00003/SCAN0281.PDF"},
+	{Role: RoleEnterpriseCertificate, File: "samples/app-1-00001/IMG_20260220_093703.jpg"},
+	{Role: RoleLegalRepIDFront, File: "samples/app-1-00001/IMG_20260220_093920.jpeg"},
+	{Role: RoleLegalRepIDBack, File: "samples/app-1-00001/IMG_20260220_094137.jpg"},
+	{Role: RoleAdminIDHandheld, File: "samples/app-1-00001/IMG_20260220_094828.jpg"},
+	{Role: RoleAdminIDBack, File: "samples/app-2-00003/SCAN0281.PDF"},
 	// A card tilted 4° on a grey table: deskewing must not fill the
 	// uncovered corners white.
-	{Role: RoleLegalRepIDFront, File: "app-1-00003/02_legal_id_front.jpg"},
+	{Role: RoleLegalRepIDFront, File: "cards/app-1-00003/02_legal_id_front.jpg"},
 	// A card under uneven light: read only with the background divided out.
-	{Role: RoleLegalRepIDFront, File: "app-1-00005/IMG_20250324_092927.jpg"},
+	{Role: RoleLegalRepIDFront, File: "cards/app-1-00005/IMG_20250324_092927.jpg"},
 }
 
 type dirFiles string
@@ -44,7 +44,7 @@ func TestGoldenExtraction(t *testing.T) {
 	p := realPipeline(t)
 	for _, ref := range goldenDocs {
 		t.Run(ref.File, func(t *testing.T) {
-			r := p.readRef(context.Background(), ref, dirFiles("../testdata/samples"), Form{})
+			r := p.readRef(context.Background(), ref, dirFiles("../testdata"), Form{})
 			rep := r[0].Report
 			got := map[string]any{"kind": rep.KindDetected, "failure": r[0].Failure, "extracted": rep.Extracted, "copy": rep.Copy, "stamps": rep.Stamps}
 			compareGolden(t, filepath.Join("../testdata/golden", ref.File+".json"), got)

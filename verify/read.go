@@ -32,15 +32,15 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded, fo
 	t0 := time.Now()
 	red := ocr.RedChannel(d.Image)
 	d.Image = nil // the colour image is not needed again: let it go
-	f, psm := p.scaleFor(b, r.Ref.Role), psmFor(r.Ref.Role)
-	page, g, err := p.readScaled(ctx, red, f, psm)
+	f, opt := p.scaleFor(b, r.Ref.Role), ocr.ReadOptions{PSM: psmFor(r.Ref.Role)}
+	page, g, err := p.readScaled(ctx, red, f, opt)
 	if err != nil {
 		return r.fail(CodeDocumentUnreadable, "ocr failed")
 	}
 	r.Page = page
 	cls := p.checkMirror(ctx, &r, red, extract.Classify(r.Page))
 	if m := r.Report.Mirrored; m == nil || !*m {
-		if flat, ok := p.readFlatIfPoor(ctx, &r, red, f, psm); ok {
+		if flat, ok := p.readFlatIfPoor(ctx, &r, red, f, opt); ok {
 			red, cls = flat, extract.Classify(r.Page)
 		}
 	}
@@ -110,8 +110,8 @@ const (
 // the scale that brings the text to targetGlyph when the first read shows
 // glyphs far from it; it keeps the more confident read. The page comes
 // back in source pixels, with the prepared image it was read from.
-func (p *Pipeline) readScaled(ctx context.Context, red *image.Gray, f float64, psm int) (ocr.Page, *image.Gray, error) {
-	page, g, err := p.readAt(ctx, red, f, psm)
+func (p *Pipeline) readScaled(ctx context.Context, red *image.Gray, f float64, opt ocr.ReadOptions) (ocr.Page, *image.Gray, error) {
+	page, g, err := p.readAt(ctx, red, f, opt)
 	if err != nil {
 		return page, g, err
 	}
@@ -120,7 +120,7 @@ func (p *Pipeline) readScaled(ctx context.Context, red *image.Gray, f float64, p
 		return page, g, nil
 	}
 	f2 := min(2, max(0.2, f*targetGlyph/h))
-	page2, g2, err := p.readAt(ctx, red, f2, psm)
+	page2, g2, err := p.readAt(ctx, red, f2, opt)
 	if err != nil || page2.MeanConf() < page.MeanConf() {
 		return page, g, nil
 	}
@@ -134,12 +134,12 @@ func (p *Pipeline) readScaled(ctx context.Context, red *image.Gray, f float64, p
 // representative's ID read as "SS ER 01"; flattened, every field). When
 // the flattened read is surer it becomes r's page, and the flattened
 // image is what the rest of reading crops.
-func (p *Pipeline) readFlatIfPoor(ctx context.Context, r *DocResult, red *image.Gray, f float64, psm int) (*image.Gray, bool) {
+func (p *Pipeline) readFlatIfPoor(ctx context.Context, r *DocResult, red *image.Gray, f float64, opt ocr.ReadOptions) (*image.Gray, bool) {
 	if bodyGlyph(r.Page) > 0 {
 		return nil, false
 	}
 	flat := ocr.Flatten(red)
-	page, _, err := p.readScaled(ctx, flat, f, psm)
+	page, _, err := p.readScaled(ctx, flat, f, opt)
 	if err != nil || page.MeanConf() <= r.Page.MeanConf() {
 		return nil, false
 	}
@@ -149,10 +149,10 @@ func (p *Pipeline) readFlatIfPoor(ctx context.Context, r *DocResult, red *image.
 }
 
 // readAt reads red scaled by f and deskewed; the page is in source pixels.
-func (p *Pipeline) readAt(ctx context.Context, red *image.Gray, f float64, psm int) (ocr.Page, *image.Gray, error) {
+func (p *Pipeline) readAt(ctx context.Context, red *image.Gray, f float64, opt ocr.ReadOptions) (ocr.Page, *image.Gray, error) {
 	g := ocr.ScaleGray(red, f)
 	straight, rot := ocr.Deskew(g, ocr.SkewAngle(g, maxSkew))
-	page, err := p.reader.Read(ctx, straight, ocr.ReadOptions{PSM: psm})
+	page, err := p.reader.Read(ctx, straight, opt)
 	if err != nil {
 		return page, g, err
 	}
@@ -205,8 +205,9 @@ func (p *Pipeline) extractFields(k extract.Kind, page ocr.Page) extract.Fields {
 }
 
 // rereadIDNumber reads the number band of an ID front again as a single
-// line of digits when the page read gave no valid number: big spaced
-// digits under a seal are where the page read fails most.
+// line of digits when the page read gave no valid number (big spaced
+// digits under a seal are where the page read fails most), and failing
+// that the whole card with a global threshold.
 func (p *Pipeline) rereadIDNumber(ctx context.Context, r *DocResult, red *image.Gray) {
 	if r.Kind != extract.KindIDFront && r.Kind != extract.KindHandheld {
 		return
@@ -214,15 +215,24 @@ func (p *Pipeline) rereadIDNumber(ctx context.Context, r *DocResult, red *image.
 	if n, ok := r.Fields[extract.FIDNumber]; ok && n.Conf >= 0.5 && extract.ValidIDNumber(n.Value) {
 		return
 	}
-	band, ok := extract.IDNumberBand(r.Page)
-	if !ok {
+	if band, ok := extract.IDNumberBand(r.Page); ok {
+		page, ok := p.readCropPage(ctx, red, band, ocr.ReadOptions{PSM: ocr.PSMSingleLine, Digits: true})
+		if n := extract.IDNumber(page); ok && n.Found() && extract.ValidIDNumber(n.Value) {
+			r.Fields[extract.FIDNumber] = n
+			return
+		}
+	}
+	// Sauvola's local threshold breaks the big spaced digits of some
+	// cards that Otsu's global one keeps (samples app-1-00004, -00005,
+	// app-2-00007): the whole card once more, flattened (ocr.Flatten),
+	// globally. Not a handheld
+	// photo: read at full size it costs a second and a half, and the
+	// administrator's front gives the number.
+	if r.Kind != extract.KindIDFront {
 		return
 	}
-	page, ok := p.readCropPage(ctx, red, band, ocr.ReadOptions{PSM: ocr.PSMSingleLine, Digits: true})
-	if !ok {
-		return
-	}
-	if n := extract.IDNumber(page); n.Found() && extract.ValidIDNumber(n.Value) {
+	page, _, err := p.readScaled(ctx, ocr.Flatten(red), p.scaleFor(red.Bounds(), r.Ref.Role), ocr.ReadOptions{PSM: ocr.PSMSparse, Global: true})
+	if n := extract.IDFront(page)[extract.FIDNumber]; err == nil && extract.ValidIDNumber(n.Value) {
 		r.Fields[extract.FIDNumber] = n
 	}
 }
