@@ -108,10 +108,13 @@ func subject(r verify.Reason) string {
 // (on which document) it was read from.
 type fieldView struct {
 	Field, NameZH, NameEN, Entered, Extracted string
-	Match, Found                              bool
-	Confidence                                string
-	Doc                                       int // index in Documents, -1 for none
-	Box                                       string
+	// OCRRead is what the OCR read where the glyph check confirmed the
+	// form's characters in the ink (Extracted is then the form's value).
+	OCRRead      string
+	Match, Found bool
+	Confidence   string
+	Doc          int // index in Documents, -1 for none
+	Box          string
 }
 
 func fieldViews(v verify.Verdict, docs []docView, m masker) []fieldView {
@@ -121,6 +124,9 @@ func fieldViews(v verify.Verdict, docs []docView, m masker) []fieldView {
 			Entered: m.field(f.Field, f.Entered), Match: f.Match, Doc: -1}
 		if f.Extracted != nil {
 			fv.Found, fv.Extracted = true, m.field(f.Field, *f.Extracted)
+			if f.OCRRead != "" {
+				fv.OCRRead = m.field(f.Field, f.OCRRead)
+			}
 			fv.Confidence = strconv.FormatFloat(f.Confidence, 'f', 2, 64)
 		}
 		if src := f.Source; src != nil && src.BBox != nil {

@@ -70,13 +70,14 @@ func seed(t *testing.T, st *store.Store, blobs *store.Blobs) {
 	if _, err := st.Submit(ctx, sub, func(context.Context, pgx.Tx, string) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
-	extracted, box := "李哪", ocr.Box{X: 10, Y: 20, W: 30, H: 40}
+	extracted, box, glyphed := "李哪", ocr.Box{X: 10, Y: 20, W: 30, H: 40}, "深圳嘉丰物流有限公司"
 	v := verify.Verdict{ApplicationID: "app-1", Decision: verify.DecisionReject,
 		Reasons: []verify.Reason{{Code: verify.CodeFieldMismatch, Severity: verify.SeverityReject, Field: "admin_name",
 			MessageZH: "管理员姓名与证件不一致", MessageEN: "The entered administrator name differs",
 			Evidence: &verify.Evidence{Entered: "李娜", Found: "李哪"}}},
 		Fields: []verify.FieldResult{{Field: "admin_name", Entered: "李娜", Extracted: &extracted, Confidence: 0.91,
-			Source: &verify.Source{Role: verify.RoleAdminIDFront, File: "front.png", BBox: &box}}},
+			Source: &verify.Source{Role: verify.RoleAdminIDFront, File: "front.png", BBox: &box}},
+			{Field: "enterprise_name", Entered: glyphed, Extracted: &glyphed, Match: true, Confidence: 0.71, OCRRead: "深圳嘉半物流有限公司"}},
 		Documents: []verify.DocumentReport{{Role: verify.RoleAdminIDFront, File: "front.png", Width: 100, Height: 80, KindDetected: "id_front"}}}
 	err = pgx.BeginFunc(ctx, st.Pool(), func(tx pgx.Tx) error {
 		return st.SaveRunTx(ctx, tx, "app-1", store.Run{Verdict: v, Status: store.StatusDone})
@@ -179,7 +180,8 @@ func TestApplicationPage(t *testing.T) {
 	f := newFixture(t, true, false)
 	code, body, _ := f.get(t, "/review/app/app-1")
 	for _, want := range []string{"FIELD_MISMATCH", "管理员姓名与证件不一致", "The entered administrator name differs",
-		`data-box="10 20 30 40"`, `viewBox="0 0 100 80"`, "/review/app/app-1/file?name=front.png", "建议驳回"} {
+		`data-box="10 20 30 40"`, `viewBox="0 0 100 80"`, "/review/app/app-1/file?name=front.png", "建议驳回",
+		"confirmed by glyph comparison"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("page lacks %q", want)
 		}
