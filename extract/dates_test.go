@@ -240,3 +240,23 @@ func TestDateStringAndTime(t *testing.T) {
 		t.Errorf("LongTerm = %v", LongTerm)
 	}
 }
+
+func TestDayCut(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"2026年07月1让", true}, // generated app-1-00037: 17 written
+		{"2025年12月1站", true},
+		{"2026年7月1日", false},
+		{"2026年07月17日", false},
+		{"2026年07月17让", false}, // two digits: nothing lost
+		{"2026年07月1", false},   // nothing after the day
+		{"2026年07月1 日", false},
+	}
+	for _, tt := range tests {
+		if got := dayCut(tt.in); got != tt.want {
+			t.Errorf("dayCut(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -72,6 +72,9 @@ var looseDateRe = regexp.MustCompile(`([0-9]{4})[^0-9]{1,2}([0-9]{1,2})[^0-9]{1,
 // date is kept as read at confidence 0 (something is written there).
 func letterDate(s span) Field {
 	if f := dateField(s); f.Found() {
+		if dayCut(fieldOf(s).Value) {
+			f.Conf = min(f.Conf, cutConf)
+		}
 		return f
 	}
 	f := fieldOf(s)
@@ -87,6 +90,30 @@ func letterDate(s span) Field {
 		return f
 	}
 	return Field{Value: d.String(), Conf: min(f.Conf, unsureConf), Box: f.Box}
+}
+
+// cutConf is the confidence of a date whose day may have lost a digit.
+const cutConf = 0.3
+
+// dayCut reports whether the first date in s ends in a one-digit day
+// followed by something other than 日: a written "17日" read "1让"
+// (generated app-1-00037) is a day that lost its second digit to the
+// garbage after it, not the 1st.
+func dayCut(s string) bool {
+	ms := FindDates(s)
+	if len(ms) == 0 {
+		return false
+	}
+	m, rs := ms[0], []rune(s)
+	text := []rune(m.Text)
+	if m.End >= len(rs) || text[len(text)-1] == '日' || rs[m.End] == '日' || isBlank(rs[m.End]) {
+		return false
+	}
+	digits := 0
+	for i := len(text) - 1; i >= 0 && text[i] >= '0' && text[i] <= '9'; i-- {
+		digits++
+	}
+	return digits == 1
 }
 
 // lastDate is the last date written on the page, read as letterDate
