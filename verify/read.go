@@ -32,23 +32,11 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded, fo
 	t0 := time.Now()
 	red := ocr.RedChannel(d.Image)
 	d.Image = nil // the colour image is not needed again: let it go
-	f, opt := p.scaleFor(b, r.Ref.Role), ocr.ReadOptions{PSM: psmFor(r.Ref.Role)}
-	page, g, err := p.readScaled(ctx, red, f, opt)
-	if err != nil {
+	cls, red, ok := p.readPage(ctx, &r, red)
+	if !ok {
 		return r.fail(CodeDocumentUnreadable, "ocr failed")
 	}
-	r.Page = page
-	cls := p.checkMirror(ctx, &r, red, extract.Classify(r.Page))
-	if m := r.Report.Mirrored; m == nil || !*m {
-		if flat, ok := p.readFlatIfPoor(ctx, &r, red, f, opt); ok {
-			red, cls = flat, extract.Classify(r.Page)
-		}
-	}
 	r.Report.TimingsMS["ocr"] = time.Since(t0).Milliseconds()
-	stats := ocr.Measure(g)
-	r.Report.Quality = &Quality{
-		MeanConfidence: round3(r.Page.MeanConf()), Sharpness: round3(stats.Sharpness), Brightness: round3(stats.Brightness),
-	}
 	t1 := time.Now()
 	r.Kind = cls.Kind
 	r.Report.KindDetected = string(cls.Kind)
@@ -71,6 +59,30 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded, fo
 	r.Report.Extracted = reportValues(r.Fields)
 	r.Report.TimingsMS["extract"] = time.Since(t1).Milliseconds()
 	return r
+}
+
+// readPage reads red as r's page (deskewed, at its role's scale), checks
+// it for mirroring, reads a page with no body text again flattened, and
+// sets the quality figures. It returns the page's classification and the
+// image that later crops should come from; false when Tesseract failed.
+func (p *Pipeline) readPage(ctx context.Context, r *DocResult, red *image.Gray) (extract.Classification, *image.Gray, bool) {
+	f, opt := p.scaleFor(red.Bounds(), r.Ref.Role), ocr.ReadOptions{PSM: psmFor(r.Ref.Role)}
+	page, g, err := p.readScaled(ctx, red, f, opt)
+	if err != nil {
+		return extract.Classification{}, red, false
+	}
+	r.Page = page
+	cls := p.checkMirror(ctx, r, red, extract.Classify(r.Page))
+	if m := r.Report.Mirrored; m == nil || !*m {
+		if flat, ok := p.readFlatIfPoor(ctx, r, red, f, opt); ok {
+			red, cls = flat, extract.Classify(r.Page)
+		}
+	}
+	stats := ocr.Measure(g)
+	r.Report.Quality = &Quality{
+		MeanConfidence: round3(r.Page.MeanConf()), Sharpness: round3(stats.Sharpness), Brightness: round3(stats.Brightness),
+	}
+	return cls, red, true
 }
 
 // maxSkew is the largest tilt, in degrees, that reading straightens.
