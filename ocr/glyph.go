@@ -43,6 +43,20 @@ func NewGlyphs(fonts ...*sfnt.Font) (*Glyphs, error) {
 	return g, nil
 }
 
+// LoadGlyphs reads the fonts at paths (of a collection, its simplified
+// Chinese member) and prepares them as references.
+func LoadGlyphs(paths ...string) (*Glyphs, error) {
+	fonts := make([]*sfnt.Font, 0, len(paths))
+	for _, p := range paths {
+		f, err := LoadFont(p, "CN")
+		if err != nil {
+			return nil, err
+		}
+		fonts = append(fonts, f)
+	}
+	return NewGlyphs(fonts...)
+}
+
 // Likeness is how much the ink of cell looks like r in the most alike
 // reference font; 0 when the cell holds no ink or no font has r.
 func (g *Glyphs) Likeness(l InkLine, cell image.Rectangle, r rune) float64 {

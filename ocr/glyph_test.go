@@ -32,9 +32,9 @@ func testFont(t *testing.T, path string) *sfnt.Font {
 // testGlyphs builds the glyph check's reference set.
 func testGlyphs(t *testing.T) *Glyphs {
 	t.Helper()
-	g, err := NewGlyphs(testFont(t, testMicroHei), testFont(t, testUMing))
+	g, err := LoadGlyphs(testMicroHei, testUMing)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v (bash .ci/setup installs the fonts)", err)
 	}
 	return g
 }

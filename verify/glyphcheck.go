@@ -2,6 +2,7 @@ package verify
 
 import (
 	"image"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -51,21 +52,12 @@ func expectations(form Form, role string, k extract.Kind) map[string][]string {
 			continue
 		}
 		for _, src := range s.sources {
-			if v := form.Value(s.field); v != "" && containsString(roles, src.role) {
+			if v := form.Value(s.field); v != "" && slices.Contains(roles, src.role) {
 				out[src.key] = append(out[src.key], v)
 			}
 		}
 	}
 	return out
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // confirmByGlyphs replaces a field read unsurely with the form's value

@@ -13,23 +13,15 @@ import (
 	"github.com/qualcheck/qualcheck/ocr"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
 func glyphPipeline(t *testing.T) *Pipeline {
 	t.Helper()
-	var fonts []*sfnt.Font
-	for _, path := range []string{"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/arphic/uming.ttc", "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"} {
-		f, err := ocr.LoadFont(path, "CN")
-		if err != nil {
-			t.Fatalf("%v (bash .ci/setup installs the fonts)", err)
-		}
-		fonts = append(fonts, f)
-	}
-	g, err := ocr.NewGlyphs(fonts...)
+	g, err := ocr.LoadGlyphs("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/arphic/uming.ttc",
+		"/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf")
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v (bash .ci/setup installs the fonts)", err)
 	}
 	return NewPipeline(Config{Glyphs: g}, nil, slog.New(slog.NewTextHandler(io.Discard, nil)), time.Now)
 }

@@ -142,7 +142,7 @@ func (p *Pipeline) readScaled(ctx context.Context, red *image.Gray, f float64, o
 
 // readFlatIfPoor reads red again with its background divided out when
 // the first read found no body text: a card on a grey table under uneven
-// light defeats Tesseract's global threshold (sample app-1-00005's legal
+// light defeats Tesseract's threshold, even Sauvola's (sample app-1-00005's legal
 // representative's ID read as "SS ER 01"; flattened, every field). When
 // the flattened read is surer it becomes r's page, and the flattened
 // image is what the rest of reading crops.

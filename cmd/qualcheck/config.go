@@ -13,7 +13,6 @@ import (
 
 	"github.com/qualcheck/qualcheck/ocr"
 	"github.com/qualcheck/qualcheck/verify"
-	"golang.org/x/image/font/sfnt"
 )
 
 // Config is what the commands are built from. Every field is a flag and
@@ -119,18 +118,13 @@ func (c Config) glyphs(logger *slog.Logger) *ocr.Glyphs {
 	if c.GlyphFonts == "" {
 		return nil
 	}
-	var fonts []*sfnt.Font
-	for _, path := range strings.Split(c.GlyphFonts, ",") {
-		f, err := ocr.LoadFont(strings.TrimSpace(path), "CN")
-		if err != nil {
-			logger.Warn("glyph check off: reference font unreadable", "err", err)
-			return nil
-		}
-		fonts = append(fonts, f)
+	paths := strings.Split(c.GlyphFonts, ",")
+	for i := range paths {
+		paths[i] = strings.TrimSpace(paths[i])
 	}
-	g, err := ocr.NewGlyphs(fonts...)
+	g, err := ocr.LoadGlyphs(paths...)
 	if err != nil {
-		logger.Warn("glyph check off", "err", err)
+		logger.Warn("glyph check off: reference fonts unreadable", "err", err)
 		return nil
 	}
 	return g
