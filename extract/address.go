@@ -70,7 +70,7 @@ func SnapAddress(f Field) Field {
 	rs := []rune(f.Value)
 	provs := closest(rs, ix.provinces)
 	if len(provs) == 0 {
-		if prov, n, ok := provinceOfPrefecture(rs, ix); ok {
+		if prov, n, ok := provinceOfPrefecture(rs, ix); ok || municipalityCut(rs, ix, &prov, &n) {
 			rs = append([]rune(prov), rs[n:]...)
 			f.Value, f.Confs, provs = string(rs), nil, []string{prov}
 		}
@@ -120,6 +120,32 @@ func provinceOfPrefecture(rs []rune, ix *placeIndex) (string, int, bool) {
 		}
 	}
 	return found, n, found != ""
+}
+
+// municipalityCut recovers a municipality whose first rune or two the
+// OCR lost ("海市宝山区…" for 上海市宝山区…): the rest of its name,
+// followed at once by one of its districts, exact, and no other
+// municipality fits. It sets prov and n as provinceOfPrefecture returns
+// them.
+func municipalityCut(rs []rune, ix *placeIndex, prov *string, n *int) bool {
+	found, cut := "", 0
+	for _, p := range ix.provinces {
+		pr := []rune(p)
+		for skip := 1; skip <= 2 && skip < len(pr)-1; skip++ {
+			rest := pr[skip:]
+			if len(rs) <= len(rest) || string(rs[:len(rest)]) != string(rest) {
+				continue
+			}
+			if county, _ := snapPrefix(rs[len(rest):], ix.counties[p+"/直辖"]); county != "" && strings.HasPrefix(string(rs[len(rest):]), county) {
+				if found != "" && found != p {
+					return false
+				}
+				found, cut = p, len(rest)
+			}
+		}
+	}
+	*prov, *n = found, cut
+	return found != ""
 }
 
 // StartsWithRegion reports whether an address starts with the name of a
@@ -256,9 +282,46 @@ func SnapType(f Field) Field {
 			best, bestD, bestLen = t, d, dl
 		}
 	}
-	if best == "" || bestD*5 > len([]rune(best)) || strings.EqualFold(best, f.Value) {
+	if best == "" || bestD*5 > len([]rune(best)) {
+		if t, ok := typeByBracket(rs); ok {
+			f.Value, f.Confs, f.Conf = t, nil, min(f.Conf, unsureConf)
+		}
+		return f
+	}
+	if strings.EqualFold(best, f.Value) {
 		return f
 	}
 	f.Value, f.Confs = best, nil
 	return f
+}
+
+// typeByBracket names the type whose bracketed part the read's starts
+// with, at most one character off, when the part is long enough to tell
+// (six characters) and only one type has it: "和公司（自然人投资或控股的法人"
+// with 有限责任 read as 和 and 独资） lost is 有限责任公司（自然人投资或控股的法人独资）.
+// The words before the bracket must end like the type's (公司).
+func typeByBracket(rs []rune) (string, bool) {
+	open := slices.IndexFunc(rs, func(r rune) bool { return strings.ContainsRune("(〈《", r) })
+	if open < 2 {
+		return "", false
+	}
+	inner := []rune(strings.TrimRight(string(rs[open+1:]), ")〉》"))
+	if len(inner) < 6 {
+		return "", false
+	}
+	found := ""
+	for _, t := range enterpriseTypes {
+		tr := []rune(Canon(t))
+		to := slices.Index(tr, '(')
+		if to < 2 || string(tr[to-2:to]) != string(rs[open-2:open]) || len(tr)-to-2 < len(inner) {
+			continue
+		}
+		if Levenshtein(inner, tr[to+1:to+1+len(inner)]) <= 1 {
+			if found != "" {
+				return "", false
+			}
+			found = t
+		}
+	}
+	return found, found != ""
 }

@@ -15,6 +15,9 @@ func TestSnapAddress(t *testing.T) {
 		{"朝阳区建国路88号", "朝阳区建国路88号"},                             // county names are not unique: left alone
 		{"市苏州市吴中区文三路438号", "市苏州市吴中区文三路438号"},                   // 市 does not end 江苏省
 		{"广东省深圳市南山区高新南一道98]号7楼808", "广东省深圳市南山区高新南一道981号7楼808"}, // sample app-1-00007
+		{"海市宝山区黄河路573号4号楼18层", "上海市宝山区黄河路573号4号楼18层"},          // a municipality's first rune lost (generated app-1-00045)
+		{"京市朝阳区建国路88号", "北京市朝阳区建国路88号"},
+		{"海市黄河路573号", "海市黄河路573号"}, // no district follows: left alone
 	}
 	for _, tt := range tests {
 		if got := SnapAddress(Field{Value: tt.in}).Value; got != tt.want {
@@ -35,6 +38,9 @@ func TestSnapType(t *testing.T) {
 		// (samples app-2-00016 and app-1-00012).
 		{"有限责任公司（非自然人投资或控股的法）", "有限责任公司（非自然人投资或控股的法人独资）"},
 		{"股份有限公司（非上市自然人投资或）", "股份有限公司（非上市、自然人投资或控股）"},
+		// 有限责任 read as 和, 独资） lost (sample app-1-00007): the bracket tells.
+		{"和公司〈自然人投资或控股的法人", "有限责任公司（自然人投资或控股的法人独资）"},
+		{"和公司（自然人投资", "和公司（自然人投资"}, // too short to tell
 	}
 	for _, tt := range tests {
 		if got := SnapType(Field{Value: tt.in}).Value; got != tt.want {
@@ -49,6 +55,8 @@ func TestTerm(t *testing.T) {
 		{"2021.09.18-长期", "2021-09-18", "2099-12-31"},
 		{"2002年11月12日至2052年11月11日", "2002-11-12", "2052-11-11"},
 		{"长期", "", "2099-12-31"},
+		{"2011年04月04日至长其", "2011-04-04", "2099-12-31"}, // 期 misread (sample app-2-00016)
+		{"2011年04月04日至", "2011-04-04", ""},
 		{"", "", ""},
 	}
 	for _, tt := range tests {

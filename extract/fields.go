@@ -15,6 +15,10 @@ type Field struct {
 	// Confs is the confidence of each rune of Value when it was read
 	// character by character; nil when Value was derived (a parsed date).
 	Confs []float64
+	// Boxes is the box of each rune of Value as the OCR placed it (a
+	// word's box shared out by the runes' widths); it no longer lines up
+	// with Value when a correction changed Value's length.
+	Boxes []ocr.Box
 	// Read is what the OCR itself read when Value is the form's value
 	// confirmed by comparing the characters' ink with drawn glyphs; "".
 	Read string
@@ -51,10 +55,11 @@ func fieldOf(s span) Field {
 		return Field{}
 	}
 	confs := make([]float64, len(s))
+	boxes := make([]ocr.Box, len(s))
 	for i, g := range s {
-		confs[i] = g.conf
+		confs[i], boxes[i] = g.conf, g.box
 	}
-	return Field{Value: s.text(), Conf: s.conf(), Box: s.box(), Confs: confs}
+	return Field{Value: s.text(), Conf: s.conf(), Box: s.box(), Confs: confs, Boxes: boxes}
 }
 
 // set stores f under name unless it is empty.
@@ -212,7 +217,7 @@ func Term(f Field) (Field, Field) {
 		return at(ms[0]), at(ms[1])
 	case len(ms) == 1 && ms[0].Value == LongTerm:
 		return Field{}, at(ms[0])
-	case len(ms) == 1 && (strings.Contains(f.Value, "长期") || strings.Contains(f.Value, "長期")):
+	case len(ms) == 1 && (strings.Contains(f.Value, "长期") || strings.Contains(f.Value, "長期") || longTermAfter([]rune(f.Value), ms[0].End)):
 		return at(ms[0]), Field{Value: LongTerm.String(), Conf: f.Conf, Box: f.Box}
 	case len(ms) == 1:
 		return at(ms[0]), Field{}

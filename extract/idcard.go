@@ -14,7 +14,7 @@ func IDFront(p ocr.Page) Fields {
 	rs := rows(p)
 	v := labelled(rs, idFrontLabels, map[string]int{"住址": 2})
 	fs := Fields{}
-	fs.set(FName, fieldOf(v["姓名"]))
+	fs.set(FName, fieldOf(nameRun(v["姓名"])))
 	fs.set(FSex, fieldOf(sexOf(v["性别"])))
 	fs.set(FEthnicity, fieldOf(v["民族"]))
 	fs.set(FBirth, dateField(v["出生"]))
@@ -46,6 +46,22 @@ func idFrontFallbacks(rs []row, fs Fields) {
 	if _, ok := fs[FBirth]; !ok && h.row+1 < len(rs) {
 		fs.set(FBirth, dateField(span(rs[h.row+1].glyphs)))
 	}
+}
+
+// nameRun is the run of Han characters (and the · of names transcribed
+// from other languages) a card's name starts with: what follows it on
+// the row ("邵霞婷(三") is stray strokes or the photo's edge, no part of
+// a name.
+func nameRun(s span) span {
+	for i, g := range s {
+		if !unicode.Is(unicode.Han, g.r) && g.r != '·' {
+			if i >= 2 {
+				return s[:i]
+			}
+			return s
+		}
+	}
+	return s
 }
 
 // nameRow is a row's text when it looks like a name alone: two to four

@@ -174,7 +174,7 @@ func makeRow(ls []ocr.Line) row {
 			r.box = r.box.Union(w.Box)
 			rs := []rune(strings.ReplaceAll(w.Text, " ", ""))
 			for i, c := range rs {
-				r.glyphs = append(r.glyphs, glyph{r: c, conf: w.Conf, box: glyphBox(w.Box, i, len(rs))})
+				r.glyphs = append(r.glyphs, glyph{r: c, conf: w.Conf, box: glyphBox(w.Box, rs, i)})
 			}
 		}
 		r.segs[len(r.segs)-1].end = len(r.glyphs)
@@ -182,13 +182,31 @@ func makeRow(ls []ocr.Line) row {
 	return r
 }
 
-// glyphBox splits a word's box evenly among its characters.
-func glyphBox(b ocr.Box, i, n int) ocr.Box {
-	if n <= 1 {
+// glyphBox is rune i's share of its word's box b, by the runes' widths.
+func glyphBox(b ocr.Box, rs []rune, i int) ocr.Box {
+	if len(rs) <= 1 {
 		return b
 	}
-	w := b.W / n
-	return ocr.Box{X: b.X + i*w, Y: b.Y, W: max(1, w), H: b.H}
+	total, before := 0.0, 0.0
+	for j, r := range rs {
+		if j < i {
+			before += RuneWidth(r)
+		}
+		total += RuneWidth(r)
+	}
+	x0 := int(float64(b.W) * before / total)
+	x1 := int(float64(b.W) * (before + RuneWidth(rs[i])) / total)
+	return ocr.Box{X: b.X + x0, Y: b.Y, W: max(1, x1-x0), H: b.H}
+}
+
+// RuneWidth is how wide a character prints, in Han character widths:
+// Han characters and full-width forms fill a square, ASCII about half
+// of one.
+func RuneWidth(r rune) float64 {
+	if r < 128 {
+		return 0.5
+	}
+	return 1
 }
 
 // span is a run of glyphs: a value read from a document.
@@ -228,7 +246,7 @@ func (s span) box() ocr.Box {
 // closes one inside the value stays.
 func (s span) trimPunct() span {
 	isP := func(r rune) bool {
-		return strings.ContainsRune(":：;；,，.。'\"“”‘’|!！_-—~`、·/\\()（）[]【】<>《》〈〉«»", r)
+		return strings.ContainsRune(":：;；,，.。'\"“”‘’|!！?？_-—~`、·/\\()（）[]【】<>《》〈〉«»", r)
 	}
 	for len(s) > 0 && isP(s[0].r) {
 		s = s[1:]
@@ -310,6 +328,23 @@ func locate(t, label []rune) (int, int, bool) {
 	}
 	if best >= 0 {
 		return best, best + n, true
+	}
+	return locateSplit(t, label)
+}
+
+// locateSplit finds a label of five characters or more with one stray
+// glyph read inside it ("实际用户和名称" for 实际用户名称).
+func locateSplit(t, label []rune) (int, int, bool) {
+	n := len(label)
+	if n < 5 {
+		return 0, 0, false
+	}
+	for i := 0; i+n+1 <= len(t); i++ {
+		for k := 1; k < n; k++ {
+			if string(t[i:i+k]) == string(label[:k]) && string(t[i+k+1:i+n+1]) == string(label[k:]) {
+				return i, i + n + 1, true
+			}
+		}
 	}
 	return 0, 0, false
 }

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"regexp"
+	"strings"
+	"unicode"
 
 	"github.com/qualcheck/qualcheck/ocr"
 )
@@ -42,12 +44,36 @@ func Letter(p ocr.Page, t Template) Fields {
 			fs[BlankDateText] = fieldOf(v)
 			continue
 		}
+		if strings.HasSuffix(b.Name, "_phone") {
+			v = phoneRun(v)
+		}
 		fs[b.Name] = fieldOf(v)
 	}
 	if _, ok := fs[BlankDate]; !ok {
 		fs.set(BlankDate, lastDate(rs))
 	}
 	return fs
+}
+
+// phoneRun is the telephone number in a phone blank's text: its longest
+// run of digits and hyphens, when that holds seven digits or more; the
+// text as read otherwise. A stroke beside the fill ("13083419202本") is
+// no part of the number.
+func phoneRun(s span) span {
+	best, start := span(nil), 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && (unicode.IsDigit(s[i].r) && s[i].r < 128 || s[i].r == '-') {
+			continue
+		}
+		if i-start > len(best) {
+			best = s[start:i]
+		}
+		start = i + 1
+	}
+	if strings.Count(best.text(), "-") > len(best)-7 {
+		return s
+	}
+	return best
 }
 
 // hitOf is the last place a label was found: blanks sit at the end of a

@@ -83,6 +83,15 @@ func TestLetterBlanks(t *testing.T) {
 			line("管理员联系电话:13925375536", 247, 508, 28),
 			line("目期:2025年居3月09日", 396, 677, 28),
 		}, map[string]string{"admin_name": "郭健业", "admin_id_number": "341102199806246658", "admin_phone": "13925375536", "date": "2025-03-09"}},
+		{"a stroke beside the phone (sample app-1-00006)", app, []ocr.Line{
+			line("管理员联系电话:13083419202本", 247, 508, 28),
+		}, map[string]string{"admin_phone": "13083419202"}},
+		{"a stray glyph inside a label (sample app-1-00006)", com, []ocr.Line{
+			line("实际用户和名称:杭州恒安网络科技有限公司", 431, 870, 35),
+		}, map[string]string{"enterprise_name": "杭州恒安网络科技有限公司"}},
+		{"a landline keeps its hyphen", app, []ocr.Line{
+			line("管理员联系电话:0551-65432100", 247, 508, 28),
+		}, map[string]string{"admin_phone": "0551-65432100"}},
 		{"commitment", com, []ocr.Line{
 			line("实际用户名称:济南永诚教育咨询有限公司", 647, 1006, 35),
 			line("实际用户签字(盖章):", 647, 1059, 33),

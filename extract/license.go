@@ -101,17 +101,30 @@ var orgSuffixes = []string{"公司", "工作室", "合伙企业", "合伙）", "
 // nameByContent finds the enterprise name whose label was not read: the
 // first line, top down, that ends like the name of a market entity and
 // holds no digits or clause punctuation (which the business scope has).
+//
+// The OCR may split a name's last character or two off into a line of
+// their own ("…有限公" and "司"): a line is also tried with such a short
+// next line of its row.
 func nameByContent(rs []row) span {
 	for _, r := range rs {
-		for _, sg := range r.segs {
+		for i, sg := range r.segs {
 			v := span(r.glyphs[sg.start:sg.end]).trimPunct()
-			t := v.text()
-			if len(v) >= 4 && !strings.ContainsAny(t, "0123456789;；:：、，,") && hasOrgSuffix(t) {
+			if isNameLine(v) {
 				return v
+			}
+			if i+1 < len(r.segs) && r.segs[i+1].end-r.segs[i+1].start <= 2 {
+				if w := span(r.glyphs[sg.start:r.segs[i+1].end]).trimPunct(); isNameLine(w) {
+					return w
+				}
 			}
 		}
 	}
 	return nil
+}
+
+func isNameLine(v span) bool {
+	t := v.text()
+	return len(v) >= 4 && !strings.ContainsAny(t, "0123456789;；:：、，,") && hasOrgSuffix(t)
 }
 
 // CleanEnterpriseName applies the repairs an enterprise name read by OCR
@@ -123,11 +136,17 @@ func CleanEnterpriseName(f Field) Field {
 
 // fixOrgName completes the 有限公司 ending of a name read cut short or
 // with one character lost ("…有限公", "…有限司"): no other word ends so.
+// A name that stops at 有限 lost its last two characters, most likely
+// 公司, maybe 责任公司 wrapped onto the next line: completed, but kept
+// unsure, so that it never differs from a form surely.
 func fixOrgName(f Field) Field {
 	for _, cut := range []string{"有限公", "有限司"} {
 		if strings.HasSuffix(f.Value, cut) {
 			f.Value, f.Confs = strings.TrimSuffix(f.Value, cut)+"有限公司", nil
 		}
+	}
+	if strings.HasSuffix(f.Value, "有限") && len([]rune(f.Value)) > 4 {
+		f.Value, f.Confs, f.Conf = f.Value+"公司", nil, min(f.Conf, unsureConf)
 	}
 	return f
 }
@@ -192,10 +211,25 @@ func termDates(s span) (Field, Field) {
 		return subField(s, ms[0]), subField(s, ms[1])
 	case len(ms) == 1 && ms[0].Value == LongTerm:
 		return Field{}, subField(s, ms[0])
+	case len(ms) == 1 && longTermAfter([]rune(f.Value), ms[0].End):
+		end := fieldOf(s[min(len(s)-1, ms[0].End):])
+		end.Value, end.Confs = LongTerm.String(), nil
+		return subField(s, ms[0]), end
 	case len(ms) == 1:
 		return subField(s, ms[0]), Field{}
 	}
 	return Field{}, Field{}
+}
+
+// longTermAfter reports whether the text after a term's start date (rune
+// end on) is 长期 with its second character misread ("至长其"): 长 and
+// at most one more character, after the separator. No date starts so.
+func longTermAfter(rs []rune, end int) bool {
+	if end > len(rs) {
+		return false
+	}
+	rest := []rune(strings.TrimLeft(string(rs[end:]), "至-~—－〜 "))
+	return len(rest) >= 1 && len(rest) <= 2 && (rest[0] == '长' || rest[0] == '長')
 }
 
 func subField(s span, m DateMatch) Field {

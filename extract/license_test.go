@@ -65,11 +65,15 @@ func TestFixOrgName(t *testing.T) {
 		"合肥祥远物流有限司":   "合肥祥远物流有限公司",
 		"合肥祥远物流有限公司":  "合肥祥远物流有限公司",
 		"青岛市黄岛区宇蓝工作室": "青岛市黄岛区宇蓝工作室",
+		"合肥祥远物流有限":    "合肥祥远物流有限公司", // sample app-2-00003
 	}
 	for in, want := range tests {
 		if got := fixOrgName(Field{Value: in}).Value; got != want {
 			t.Errorf("fixOrgName(%q) = %q, want %q", in, got, want)
 		}
+	}
+	if got := fixOrgName(Field{Value: "合肥祥远物流有限", Conf: 0.91}); got.Conf > unsureConf {
+		t.Errorf("a name completed from 有限 kept confidence %.2f", got.Conf)
 	}
 }
 
@@ -97,5 +101,43 @@ func TestLicenseTypeWithoutLabel(t *testing.T) {
 	}}
 	if got, want := License(p)[FType].Value, "股份有限公司（非上市、自然人投资或控股）"; got != want {
 		t.Errorf("type = %q, want %q", got, want)
+	}
+}
+
+func TestIDFrontNameStrayStrokes(t *testing.T) {
+	// Sample app-1-00010's handheld card: the photo's edge read after the name.
+	tests := map[string]string{
+		"邵霞婷(三": "邵霞婷",
+		"邵霞婷":   "邵霞婷",
+		"阿依·古丽": "阿依·古丽",
+	}
+	for in, want := range tests {
+		p := ocr.Page{Lines: []ocr.Line{line("姓名", 100, 100, 30), line(in, 200, 100, 40), line("性别女", 100, 160, 30)}}
+		if got := IDFront(p)[FName].Value; got != want {
+			t.Errorf("name read %q = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLicenseTermLongMisread(t *testing.T) {
+	// Sample app-2-00016: 营业期限 2011年04月04日至长其.
+	p := ocr.Page{Lines: []ocr.Line{
+		line("营业期限", 874, 546, 25), line("2011年04月04日至长其", 996, 553, 40),
+	}}
+	fs := License(p)
+	if fs[FTermStart].Value != "2011-04-04" || fs[FTermEnd].Value != "2099-12-31" {
+		t.Errorf("term = %q – %q", fs[FTermStart].Value, fs[FTermEnd].Value)
+	}
+}
+
+func TestLicenseNameSplitWithoutLabel(t *testing.T) {
+	// Sample app-2-00021: 名称 read as 各称, the name's 司 a line of its own.
+	p := ocr.Page{Lines: []ocr.Line{
+		line("各", 258, 473, 22), line("称", 346, 475, 22),
+		line("合肥九光信息技术有限公", 397, 473, 24), line("司", 655, 483, 22),
+		line("注册资本", 875, 490, 24),
+	}}
+	if got := License(p)[FName].Value; got != "合肥九光信息技术有限公司" {
+		t.Errorf("name = %q", got)
 	}
 }

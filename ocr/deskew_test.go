@@ -73,3 +73,21 @@ func TestFlatten(t *testing.T) {
 		}
 	}
 }
+
+func TestTwoTone(t *testing.T) {
+	// Paper 240, a seal's remnant 200 in the red channel, ink 40.
+	g := image.NewGray(image.Rect(0, 0, 100, 10))
+	for i := range g.Pix {
+		g.Pix[i] = 240
+	}
+	for x := 0; x < 10; x++ {
+		for y := 0; y < 10; y++ {
+			g.SetGray(x, y, color.Gray{Y: 40})
+			g.SetGray(50+x, y, color.Gray{Y: 200})
+		}
+	}
+	TwoTone(g)
+	if g.GrayAt(5, 5).Y != 0 || g.GrayAt(55, 5).Y != 255 || g.GrayAt(90, 5).Y != 255 {
+		t.Errorf("ink %d, remnant %d, paper %d; want 0, 255, 255", g.GrayAt(5, 5).Y, g.GrayAt(55, 5).Y, g.GrayAt(90, 5).Y)
+	}
+}

@@ -120,6 +120,36 @@ func NewInkLine(g *image.Gray, box Box) InkLine {
 // Bounds is the line's rectangle in the source image's pixels.
 func (l InkLine) Bounds() image.Rectangle { return l.img.Bounds() }
 
+// InkRuns are the line's bands of rows that hold ink, top to bottom, as
+// rectangles as wide as the line: its lines of text. A row counts as ink
+// when at least minInk of its pixels are.
+func (l InkLine) InkRuns(minInk int) []image.Rectangle {
+	b := l.img.Bounds()
+	var out []image.Rectangle
+	start := -1
+	for y := b.Min.Y; y <= b.Max.Y; y++ {
+		inked := y < b.Max.Y && l.rowInk(y) >= minInk
+		switch {
+		case inked && start < 0:
+			start = y
+		case !inked && start >= 0:
+			out = append(out, image.Rect(b.Min.X, start, b.Max.X, y))
+			start = -1
+		}
+	}
+	return out
+}
+
+func (l InkLine) rowInk(y int) int {
+	n := 0
+	for x := l.img.Bounds().Min.X; x < l.img.Bounds().Max.X; x++ {
+		if l.img.GrayAt(x, y).Y < l.thr {
+			n++
+		}
+	}
+	return n
+}
+
 func (l InkLine) vector(cell image.Rectangle) []float32 {
 	cell = cell.Intersect(l.img.Bounds())
 	return inkVector(func(x, y int) bool { return l.img.GrayAt(x, y).Y < l.thr }, cell)

@@ -163,3 +163,41 @@ func FlipH(g *image.Gray) *image.Gray {
 func FlipBoxH(b Box, w int) Box {
 	return Box{X: w - b.X - b.W, Y: b.Y, W: b.W, H: b.H}
 }
+
+// TwoTone makes g black and white in place at the midpoint between its
+// ink (its 2nd-percentile tone) and its paper (its median): the faint
+// remnant of a red seal in the red channel, lighter than that midpoint,
+// goes white with the paper, where Otsu's threshold over a small crop
+// with little ink may keep it. Meant for one line of text.
+func TwoTone(g *image.Gray) {
+	var hist [256]int
+	b := g.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for _, v := range g.Pix[g.PixOffset(b.Min.X, y):g.PixOffset(b.Max.X, y)] {
+			hist[v]++
+		}
+	}
+	n := b.Dx() * b.Dy()
+	t := uint8((percentile(hist, n, 0.02) + percentile(hist, n, 0.5)) / 2)
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		row := g.Pix[g.PixOffset(b.Min.X, y):g.PixOffset(b.Max.X, y)]
+		for i, v := range row {
+			row[i] = 255
+			if v < t {
+				row[i] = 0
+			}
+		}
+	}
+}
+
+// percentile is the tone below which a share q of the n counted pixels lie.
+func percentile(hist [256]int, n int, q float64) int {
+	c := 0
+	for i, h := range hist {
+		c += h
+		if float64(c) >= q*float64(n) {
+			return i
+		}
+	}
+	return 255
+}

@@ -85,48 +85,152 @@ func (p *Pipeline) confirmByGlyphs(r *DocResult, red *image.Gray, form Form) {
 	}
 }
 
-// glyphConfirm decides whether f, read from red, shows want.
+// glyphConfirm decides whether f, read from red, shows want: under one
+// placement of its characters (see placements), every character it
+// differs in looks like want's.
 func (p *Pipeline) glyphConfirm(red *image.Gray, f extract.Field, want string) (extract.Field, bool) {
 	e, v := []rune(extract.Canon(want)), []rune(extract.Canon(f.Value))
 	diff := differing(e, v)
-	if len(e) != len(v) || len(diff) == 0 || !oneLine(f.Box, e) {
+	if len(e) != len(v) || len(diff) == 0 {
 		return f, false
 	}
-	cells, ok := lineCells(e, f.Box)
-	if !ok {
-		return f, false
-	}
-	line := ocr.NewInkLine(red, f.Box)
-	conf := 1.0
 	for _, i := range diff {
 		sure := runeConf(f, i) >= mismatchConf && !extract.Confusable(e[i], v[i])
 		if sure || unicode.IsSpace(v[i]) || !unicode.Is(unicode.Han, e[i]) {
 			return f, false
 		}
-		le, lv := p.cellLikeness(line, cells[i], e[i]), p.cellLikeness(line, cells[i], v[i])
+	}
+	for _, cells := range placements(f, v, e) {
+		if conf, ok := p.cellsShow(red, cells, diff, e, v); ok {
+			return extract.Field{Value: want, Conf: conf, Box: f.Box, Read: f.Value}, true
+		}
+	}
+	return f, false
+}
+
+// cellsShow reports whether each differing character's cell looks like
+// e's character, by glyphFloor and by glyphMargin more than like v's,
+// and the least likeness.
+func (p *Pipeline) cellsShow(red *image.Gray, cells []charCell, diff []int, e, v []rune) (float64, bool) {
+	conf := 1.0
+	for _, i := range diff {
+		line := ocr.NewInkLine(red, cells[i].ctx)
+		le, lv := p.cellLikeness(line, cells[i].cell, e[i]), p.cellLikeness(line, cells[i].cell, v[i])
 		if le < glyphFloor || le-lv < glyphMargin {
-			return f, false
+			return 0, false
 		}
 		conf = min(conf, le)
 	}
-	return extract.Field{Value: want, Conf: conf, Box: f.Box, Read: f.Value}, true
+	return conf, true
+}
+
+// charCell is where one character's ink is looked for (cell) and the
+// stretch of text whose ink and paper set the threshold (ctx).
+type charCell struct {
+	cell image.Rectangle
+	ctx  ocr.Box
+}
+
+// placements are the ways of placing each character of the value v
+// (read as f, to be compared with e): at the box the OCR gave each rune,
+// when those still line up with v, which follows a wrapped line; and by
+// splitting a one-line box by the characters' widths, which holds where
+// the OCR's boxes of a word's runes do not.
+func placements(f extract.Field, v, e []rune) [][]charCell {
+	var out [][]charCell
+	if len(f.Boxes) == len(v) && len([]rune(f.Value)) == len(v) {
+		cells := make([]charCell, len(v))
+		for i, b := range f.Boxes {
+			sq := square(b)
+			cells[i] = charCell{cell: sq.Rect(), ctx: grow(sq)}
+		}
+		out = append(out, cells)
+	}
+	if rects, ok := lineCells(e, f.Box); ok && oneLine(f.Box, e) {
+		cells := make([]charCell, len(rects))
+		for i, r := range rects {
+			cells[i] = charCell{cell: r, ctx: f.Box}
+		}
+		out = append(out, cells)
+	}
+	return out
 }
 
 // glyphTail completes an address the OCR cut short by its last
-// character (a 室 or 层 lost at the end of the line): that character's
-// ink must stand just right of the value's box and look more like it than
-// like any other character an address ends with.
+// character (a 室 or 层 lost at the end of the line, or alone on the
+// line below where the address wraps, read as nothing or as strokes such
+// as 下至): that character's ink must stand just right of the value's
+// box, or at the start of the next line, and look more like it than like
+// any other character an address ends with.
 func (p *Pipeline) glyphTail(red *image.Gray, f extract.Field, want string) (extract.Field, bool) {
 	e, v := []rune(extract.Canon(want)), []rune(extract.Canon(f.Value))
-	if len(v) < 2 || len(e) != len(v)+1 || string(e[:len(v)]) != string(v) {
+	n := len(e)
+	if n < 3 || len(v) < n-1 || len(v) > n+1 || string(v[:n-1]) != string(e[:n-1]) || len(v) == n && v[n-1] == e[n-1] {
 		return f, false
 	}
-	last := e[len(v)]
-	if !strings.ContainsRune(extract.AddressEnds, last) || !oneLine(f.Box, v) {
+	last := e[n-1]
+	if !strings.ContainsRune(extract.AddressEnds, last) {
 		return f, false
 	}
-	h := f.Box.H
-	cell := ocr.Box{X: f.Box.X + f.Box.W, Y: f.Box.Y, W: h * 3 / 2, H: h}
+	for _, cell := range tailCells(red, f.Box, v) {
+		if like, ok := p.tailLike(red, cell, last); ok {
+			return extract.Field{Value: want, Conf: min(f.Conf, like), Box: f.Box.Union(cell), Read: f.Value}, true
+		}
+	}
+	return f, false
+}
+
+// tailCells are where an address's lost last character may stand: right
+// of a one-line box, and at the left of the text line under its first
+// line.
+func tailCells(red *image.Gray, box ocr.Box, v []rune) []ocr.Box {
+	var out []ocr.Box
+	if oneLine(box, v) {
+		out = append(out, ocr.Box{X: box.X + box.W, Y: box.Y, W: box.H * 3 / 2, H: box.H})
+	}
+	if c, ok := nextLineCell(red, box, v); ok {
+		out = append(out, c)
+	}
+	return out
+}
+
+// nextLineCell finds the character that starts the text line under the
+// first line of box: in a strip under the box's first characters, the
+// second band of inked rows, about one character high.
+func nextLineCell(red *image.Gray, box ocr.Box, v []rune) (ocr.Box, bool) {
+	h, ok := charSide(box, v)
+	if !ok {
+		return ocr.Box{}, false
+	}
+	strip := ocr.Box{X: box.X - h/2, Y: box.Y, W: 2 * h, H: box.H + 2*h}
+	runs := ocr.NewInkLine(red, strip).InkRuns(2)
+	if len(runs) < 2 {
+		return ocr.Box{}, false
+	}
+	first, second := runs[0], runs[1]
+	if second.Min.Y-first.Max.Y > h || second.Dy() < h/2 || second.Dy() > h*3/2 {
+		return ocr.Box{}, false
+	}
+	return ocr.BoxOf(second), true
+}
+
+// charSide is the side of one Han character of the value v whose first
+// line is box: its width over the characters' widths.
+func charSide(box ocr.Box, v []rune) (int, bool) {
+	total := 0.0
+	for _, r := range v {
+		total += cellWidth(r)
+	}
+	if total == 0 {
+		return 0, false
+	}
+	h := int(float64(box.W) / total)
+	return h, h >= 8
+}
+
+// tailLike is the likeness of last to the ink in cell, when it beats
+// every other ending of an address by glyphMargin.
+func (p *Pipeline) tailLike(red *image.Gray, cell ocr.Box, last rune) (float64, bool) {
 	line := ocr.NewInkLine(red, cell)
 	like, other := p.cellLikeness(line, line.Bounds(), last), 0.0
 	for _, r := range extract.AddressEnds {
@@ -134,10 +238,7 @@ func (p *Pipeline) glyphTail(red *image.Gray, f extract.Field, want string) (ext
 			other = max(other, p.cellLikeness(line, line.Bounds(), r))
 		}
 	}
-	if like < glyphFloor || like-other < glyphMargin {
-		return f, false
-	}
-	return extract.Field{Value: want, Conf: min(f.Conf, like), Box: f.Box.Union(cell), Read: f.Value}, true
+	return like, like >= glyphFloor && like-other >= glyphMargin
 }
 
 // differing lists the positions where equally long e and v differ.
@@ -185,6 +286,15 @@ func lineCells(e []rune, box ocr.Box) ([]image.Rectangle, bool) {
 		x += w
 	}
 	return cells, true
+}
+
+// square widens a character's box to a square about its centre: a
+// character misread as a narrower one gets a box of only part of it.
+func square(b ocr.Box) ocr.Box {
+	if b.W >= b.H {
+		return b
+	}
+	return ocr.Box{X: b.X + b.W/2 - b.H/2, Y: b.Y, W: b.H, H: b.H}
 }
 
 // oneLine reports whether box looks like one line of e: at least half a

@@ -38,6 +38,12 @@ func cardName(t *testing.T, s string) (*image.Gray, ocr.Box) {
 // cardText draws s in WenQuanYi Zen Hei, 40 px, dark on light grey.
 func cardText(t *testing.T, s string) *image.Gray {
 	t.Helper()
+	return cardLines(t, s)
+}
+
+// cardLines draws lines one under the other, left-aligned, 56 px apart.
+func cardLines(t *testing.T, lines ...string) *image.Gray {
+	t.Helper()
 	f, err := ocr.LoadFont("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "")
 	if err != nil {
 		t.Fatalf("%v (bash .ci/setup installs the fonts)", err)
@@ -46,10 +52,12 @@ func cardText(t *testing.T, s string) *image.Gray {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := image.NewGray(image.Rect(0, 0, 40*len([]rune(s))+40, 80))
+	g := image.NewGray(image.Rect(0, 0, 40*len([]rune(lines[0]))+40, 24+56*len(lines)))
 	draw.Draw(g, g.Bounds(), image.NewUniform(color.Gray{Y: 205}), image.Point{}, draw.Src)
-	d := font.Drawer{Dst: g, Src: image.NewUniform(color.Gray{Y: 35}), Face: face, Dot: fixed.P(20, 55)}
-	d.DrawString(s)
+	for i, s := range lines {
+		d := font.Drawer{Dst: g, Src: image.NewUniform(color.Gray{Y: 35}), Face: face, Dot: fixed.P(20, 55+56*i)}
+		d.DrawString(s)
+	}
 	return g
 }
 
@@ -88,6 +96,36 @@ func TestGlyphTail(t *testing.T) {
 		if ok && (got.Value != tt.entered || got.Read != tt.read) {
 			t.Errorf("got %+v", got)
 		}
+	}
+}
+
+// TestGlyphTailWrapped: an address wrapped with its last character alone
+// on the next line, which the OCR dropped or read as strokes.
+func TestGlyphTailWrapped(t *testing.T) {
+	p := glyphPipeline(t)
+	tests := []struct {
+		name          string
+		next          string // the ink of the second line
+		read, entered string
+		completed     bool
+	}{
+		{"lost", "室", "丰产路359号17楼120", "丰产路359号17楼120室", true},
+		{"read as strokes", "室", "丰产路359号17楼120下至", "丰产路359号17楼120室", true},
+		{"another ending", "层", "丰产路359号17楼120", "丰产路359号17楼120室", false},
+		{"a label below, not the address", "登记机关", "丰产路359号17楼120", "丰产路359号17楼120室", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			img := cardLines(t, "丰产路359号17楼120", tt.next)
+			f := extract.Field{Value: tt.read, Conf: 0.6, Box: inkOf(cardText(t, "丰产路359号17楼120"))}
+			got, ok := p.glyphTail(img, f, tt.entered)
+			if ok != tt.completed {
+				t.Fatalf("completed %v, want %v", ok, tt.completed)
+			}
+			if ok && got.Value != tt.entered {
+				t.Errorf("got %+v", got)
+			}
+		})
 	}
 }
 

@@ -43,7 +43,6 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded, fo
 	r.Fields = p.extractFields(cls.Kind, r.Page)
 	r.Report.Stamps = companyStamps(seals, cls.Kind, r.Page)
 	checkCopy(&r, colours, seals)
-	r.Report.Dates = letterDatesFound(r.Fields)
 	if cls.Kind == extract.KindCommitmentLetter || cls.Kind == extract.KindApplicationLetter {
 		p.compareTemplate(&r)
 	}
@@ -55,7 +54,9 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded, fo
 		p.rereadTerm(ctx, &r, red)
 		p.rereadAddress(ctx, &r, red)
 		p.confirmByGlyphs(&r, red, form)
+		p.rereadLetterDate(ctx, &r, red, form)
 	}
+	r.Report.Dates = letterDatesFound(r.Fields)
 	r.Report.Extracted = reportValues(r.Fields)
 	r.Report.TimingsMS["extract"] = time.Since(t1).Milliseconds()
 	return r

@@ -1,0 +1,55 @@
+package verify
+
+import (
+	"context"
+	"testing"
+
+	"github.com/qualcheck/qualcheck/extract"
+	"github.com/qualcheck/qualcheck/ocr"
+)
+
+// TestRereadLetterDate draws a letter's date line and reads it again with
+// real Tesseract: the form's date is taken only when the line shows it.
+func TestRereadLetterDate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	tests := []struct {
+		name, ink, page string
+		conf            float64
+		entered, want   string
+	}{
+		{"day unread, the line shows the form's", "2026年05月08日", "2026年05月同可", 0, "2026-05-08", "2026-05-08"},
+		{"a 1 lost, the line shows the form's", "2025年11月12日", "2025-01-02", 0.52, "2025-11-12", "2025-11-12"},
+		{"the line shows another day", "2026年05月18日", "2026年05月同可", 0, "2026-05-08", "2026年05月同可"},
+		{"another date read surely stays", "2026年05月18日", "2026-05-18", 0.9, "2026-05-08", "2026-05-18"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			img := cardText(t, tt.ink)
+			ink := inkOf(img)
+			r := DocResult{Kind: extract.KindApplicationLetter, Fields: extract.Fields{
+				extract.BlankDate:     {Value: tt.page, Conf: tt.conf, Box: ink},
+				extract.BlankDateText: {Value: tt.ink, Box: ink, Boxes: runeBoxes(ink, len([]rune(tt.ink)))},
+			}}
+			p.rereadLetterDate(context.Background(), &r, img, Form{ApplicationLetterDate: tt.entered})
+			got := r.Fields[extract.BlankDate]
+			if got.Value != tt.want {
+				t.Fatalf("date = %q, want %q", got.Value, tt.want)
+			}
+			if got.Value == tt.entered && got.Read != tt.page && tt.page != tt.entered {
+				t.Errorf("the page's reading %q was not kept: %+v", tt.page, got)
+			}
+		})
+	}
+}
+
+// runeBoxes splits a line's box evenly among n runes.
+func runeBoxes(b ocr.Box, n int) []ocr.Box {
+	out := make([]ocr.Box, n)
+	for i := range out {
+		out[i] = ocr.Box{X: b.X + i*b.W/n, Y: b.Y, W: b.W / n, H: b.H}
+	}
+	return out
+}
