@@ -2,6 +2,7 @@ package verify
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 
 	"github.com/qualcheck/qualcheck/extract"
@@ -65,14 +66,15 @@ func letterDate(ec *evalContext, d *DocResult, field string) []Reason {
 }
 
 // dateAgainstForm: the date read must be the form's; a difference read
-// unsurely is for a human.
+// unsurely is for a human, also an impossible date one digit from the
+// form's (2025-07-00 was a written 07-02 for the form's 07-09): the
+// second reading of the date line (rereadLetterDate) takes the form's
+// date where the ink shows it.
 func dateAgainstForm(d *DocResult, field, entered string, f extract.Field) []Reason {
 	_, ok := isoDate(f.Value)
 	switch {
 	case f.Value == entered: // what was read, however unsure, is what the form says
 		return nil
-	case !ok && oneDigitOff(entered, f.Value):
-		return nil // an impossible date (2026-06-95) one digit from the form's: the form's, misread
 	case !ok || f.Conf < lowConf:
 		return []Reason{letterUnsure(d, field, entered, f, "date not read surely")}
 	case entered == "":
@@ -83,25 +85,6 @@ func dateAgainstForm(d *DocResult, field, entered string, f extract.Field) []Rea
 	r := roleReason(CodeLetterDateMismatch, d.Report.Role)
 	r.Evidence = letterEvidence(d, entered, f)
 	return []Reason{r}
-}
-
-// oneDigitOff says whether a and b differ in exactly one place, a digit
-// in both.
-func oneDigitOff(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) != len(rb) {
-		return false
-	}
-	diffs := 0
-	for i := range ra {
-		if ra[i] != rb[i] {
-			diffs++
-			if !unicode.IsDigit(ra[i]) || !unicode.IsDigit(rb[i]) {
-				return false
-			}
-		}
-	}
-	return diffs == 1
 }
 
 // signingDate is the day the letter was signed: the date read when it
@@ -185,12 +168,13 @@ func personName(ec *evalContext, v, want string) bool {
 
 // letterAdmin: the application letter's administrator name and ID number
 // must be filled in (LETTER_INCOMPLETE) and be the administrator's ID
-// card's. Only a differing ID number that passes its check digit is
-// LETTER_ADMIN_MISMATCH: the fill of a letter is handwriting-like, and
+// card's. A differing ID number that passes its check digit is
+// LETTER_ADMIN_MISMATCH; a differing name only when it is surely
+// another (anotherName): the fill of a letter is handwriting-like, and
 // chi_sim misread two-character names on it entirely and surely (梁洁 as
-// 荣洛 at 0.8) on clean generated letters. A differing name is for a
-// human to look at (LOW_CONFIDENCE), unless it is the same name misread
-// in a character.
+// 荣洛 at 0.8) on clean generated letters. Any other differing name is
+// for a human to look at (LOW_CONFIDENCE), unless it is the same name
+// misread in a character.
 func letterAdmin(ec *evalContext, d *DocResult) []Reason {
 	var out []Reason
 	for _, b := range []struct {
@@ -214,12 +198,39 @@ func letterAdmin(ec *evalContext, d *DocResult) []Reason {
 			r.Evidence = letterEvidence(d, want, f)
 			out = append(out, r)
 		case b.kind == kindText && extract.Similarity(f.Value, want) >= 0.5:
+		case b.kind == kindText && anotherName(f, want):
+			r := newReason(CodeLetterAdminMismatch, d.Report.Role, b.field,
+				fmt.Sprintf("（公函为%s，身份证为%s）", f.Value, want), fmt.Sprintf(" (the letter says %s, the ID %s)", f.Value, want))
+			r.Evidence = letterEvidence(d, want, f)
+			out = append(out, r)
 		default:
 			out = append(out, letterUnsure(d, b.field, want, f, "differs from the ID card"))
 		}
 	}
 	return out
 }
+
+// anotherName reports whether a letter's administrator name f is surely
+// another person's than want: a name of another length, every character
+// read at nameSureConf or more, none of them in want. A misread name
+// keeps its length or a character (the surname, mostly); on the
+// generated corpus no clean letter's name read so (何晖 for 黄国涛 did).
+func anotherName(f extract.Field, want string) bool {
+	v, w := []rune(extract.Canon(f.Value)), []rune(extract.Canon(want))
+	if len(v) < 2 || len(v) == len(w) || len(f.Confs) != len(v) {
+		return false
+	}
+	for i, r := range v {
+		if f.Confs[i] < nameSureConf || !unicode.Is(unicode.Han, r) || strings.ContainsRune(string(w), r) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameSureConf is the confidence every character of a letter's name must
+// be read at to tell another person's name.
+const nameSureConf = 0.6
 
 // misreadSimilarity is how alike an unsure reading of the actual user
 // name and the enterprise name must be to count as the same name
