@@ -54,7 +54,7 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded, fo
 		p.rereadTerm(ctx, &r, red)
 		p.rereadAddress(ctx, &r, red)
 		p.confirmByGlyphs(&r, red, form)
-		p.rereadLetterDate(ctx, &r, red, form)
+		p.rereadDates(ctx, &r, red, form)
 	}
 	r.Report.Dates = letterDatesFound(r.Fields)
 	r.Report.Extracted = reportValues(r.Fields)

@@ -68,7 +68,7 @@ func letterDate(ec *evalContext, d *DocResult, field string) []Reason {
 // dateAgainstForm: the date read must be the form's; a difference read
 // unsurely is for a human, also an impossible date one digit from the
 // form's (2025-07-00 was a written 07-02 for the form's 07-09): the
-// second reading of the date line (rereadLetterDate) takes the form's
+// second reading of the date line (confirmDate) takes the form's
 // date where the ink shows it.
 func dateAgainstForm(d *DocResult, field, entered string, f extract.Field) []Reason {
 	_, ok := isoDate(f.Value)

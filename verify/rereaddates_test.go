@@ -33,7 +33,7 @@ func TestRereadLetterDate(t *testing.T) {
 				extract.BlankDate:     {Value: tt.page, Conf: tt.conf, Box: ink},
 				extract.BlankDateText: {Value: tt.ink, Box: ink, Boxes: runeBoxes(ink, len([]rune(tt.ink)))},
 			}}
-			p.rereadLetterDate(context.Background(), &r, img, Form{ApplicationLetterDate: tt.entered})
+			p.rereadDates(context.Background(), &r, img, Form{ApplicationLetterDate: tt.entered})
 			got := r.Fields[extract.BlankDate]
 			if got.Value != tt.want {
 				t.Fatalf("date = %q, want %q", got.Value, tt.want)
@@ -52,4 +52,28 @@ func runeBoxes(b ocr.Box, n int) []ocr.Box {
 		out[i] = ocr.Box{X: b.X + i*b.W/n, Y: b.Y, W: b.W / n, H: b.H}
 	}
 	return out
+}
+
+// TestRereadIDValidity: an ID card's validity start read with its last
+// digit lost (generated app-1-00053: 2024.10.2 for 2024.10.21).
+func TestRereadIDValidity(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	tests := []struct{ ink, want string }{
+		{"2024.10.21", "2024-10-21"},
+		{"2024.10.27", "2024-10-02"}, // another day: the page's reading stays
+	}
+	for _, tt := range tests {
+		img := cardText(t, tt.ink)
+		ink := inkOf(img)
+		r := DocResult{Ref: DocumentRef{Role: RoleLegalRepIDBack}, Kind: extract.KindIDBack, Fields: extract.Fields{
+			extract.FValidFrom: {Value: "2024-10-02", Conf: 0.44, Box: ink, Boxes: runeBoxes(ink, 9)},
+		}}
+		p.rereadDates(context.Background(), &r, img, Form{LegalRepIDValidFrom: "2024-10-21"})
+		if got := r.Fields[extract.FValidFrom].Value; got != tt.want {
+			t.Errorf("ink %s: valid from %q, want %q", tt.ink, got, tt.want)
+		}
+	}
 }

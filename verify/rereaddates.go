@@ -1,0 +1,136 @@
+package verify
+
+import (
+	"context"
+	"image"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/qualcheck/qualcheck/extract"
+	"github.com/qualcheck/qualcheck/ocr"
+)
+
+// Characters a written date is made of: a letter's (2026年05月08日) and
+// an ID card's validity (2024.10.21-2044.10.21).
+const (
+	dateChars   = "0123456789年月日"
+	idDateChars = "0123456789.-"
+)
+
+// dateGlyphs are the glyph heights a date's line is read again at: the
+// handwriting-like fill of a letter reads differently at each, and one
+// agreeing reading is enough while none may contradict.
+var dateGlyphs = []float64{24, 30}
+
+// rereadDates looks again at the dates the page read did not read as the
+// form's: a letter's signature-block date and an ID card's validity.
+func (p *Pipeline) rereadDates(ctx context.Context, r *DocResult, red *image.Gray, form Form) {
+	switch r.Kind {
+	case extract.KindCommitmentLetter, extract.KindApplicationLetter:
+		p.confirmDate(ctx, r, red, extract.BlankDate, r.Fields[extract.BlankDateText], form.Value(letterDateField(r.Kind)), dateChars)
+	case extract.KindIDBack:
+		for _, key := range []string{extract.FValidFrom, extract.FValidTo} {
+			p.confirmDate(ctx, r, red, key, r.Fields[key], form.Value(formFieldOf(r.Ref.Role, key)), idDateChars)
+		}
+	}
+}
+
+// confirmDate reads the date r.Fields[key] again, unless the page read
+// it as entered or read another date surely: its line alone (where
+// text, the date as written, was read), black and white at the midpoint
+// of ink and paper (which drops a seal's remnant), as one line of chars
+// at two sizes. The form's date is taken when a reading holds exactly
+// its eight digits and no reading is another date; the page's reading
+// stays in Read for the reviewer.
+func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, red *image.Gray, key string, text extract.Field, entered, chars string) {
+	f, ok := r.Fields[key]
+	if entered == "" || !ok || !f.Found() || f.Value == entered || entered == extract.LongTerm.String() {
+		return
+	}
+	if _, valid := isoDate(f.Value); valid && f.Conf >= mismatchConf {
+		return
+	}
+	band, ok := dateBand(text)
+	if !ok {
+		return
+	}
+	agree, conf := false, 0.0
+	for _, g := range dateGlyphs {
+		read, ok := p.readDateBand(ctx, red, band, g, chars)
+		if d, dated := extract.ParseDate(read.Value); ok && dated && d.String() != entered {
+			return // a second reading that names another date: for a human
+		}
+		if ok && digitsOf(read.Value) == digitsOf(entered) {
+			agree, conf = true, max(conf, read.Conf)
+		}
+	}
+	if agree {
+		r.Fields[key] = extract.Field{Value: entered, Conf: conf, Box: f.Box, Read: f.Value}
+	}
+}
+
+// formFieldOf is the form field a role's document shows under key.
+func formFieldOf(role, key string) string {
+	for _, s := range fieldSpecs {
+		for _, src := range s.sources {
+			if src.role == role && src.key == key {
+				return s.field
+			}
+		}
+	}
+	return ""
+}
+
+// letterDateField is the form field holding the date of a letter kind.
+func letterDateField(k extract.Kind) string {
+	switch k {
+	case extract.KindCommitmentLetter:
+		return FieldCommitmentLetterDate
+	case extract.KindApplicationLetter:
+		return FieldApplicationLetterDate
+	}
+	return ""
+}
+
+// dateBand is the strip a written date stands in: its characters'
+// median height and centre line, from half a character before the first
+// to a character after the last, two characters high. The medians keep a
+// seal's stroke read as a tall glyph from stretching it.
+func dateBand(f extract.Field) (ocr.Box, bool) {
+	if len(f.Boxes) < 4 {
+		return ocr.Box{}, false
+	}
+	hs, cys := make([]int, len(f.Boxes)), make([]int, len(f.Boxes))
+	for i, b := range f.Boxes {
+		hs[i], cys[i] = b.H, b.Y+b.H/2
+	}
+	sort.Ints(hs)
+	sort.Ints(cys)
+	h, cy := hs[len(hs)/2], cys[len(cys)/2]
+	first, last := f.Boxes[0], f.Boxes[len(f.Boxes)-1]
+	return ocr.Box{X: first.X - h/2, Y: cy - h, W: last.X + last.W - first.X + 3*h/2, H: 2 * h}, h >= 6
+}
+
+// readDateBand reads band of red as one line of chars, its characters
+// brought to glyph pixels high.
+func (p *Pipeline) readDateBand(ctx context.Context, red *image.Gray, band ocr.Box, glyph float64, chars string) (extract.Field, bool) {
+	crop := ocr.CropGray(red, band.Rect())
+	ocr.TwoTone(crop)
+	up := min(4, max(0.2, glyph/float64(band.H/2)))
+	page, err := p.reader.Read(ctx, ocr.Pad(ocr.ScaleGray(crop, up), 12), ocr.ReadOptions{PSM: ocr.PSMSingleLine, Whitelist: chars})
+	if err != nil {
+		return extract.Field{}, false
+	}
+	return fieldOfPage(page), true
+}
+
+// digitsOf keeps the ASCII digits of s.
+func digitsOf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 128 && unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
