@@ -145,9 +145,32 @@ func IDBack(p ocr.Page) Fields {
 		term = termByContent(rs)
 	}
 	from, to := termDates(term)
+	if !from.Found() {
+		from = unreadStart(term)
+	}
 	fs.set(FValidFrom, from)
 	fs.set(FValidTo, to)
 	return fs
+}
+
+// unreadStart keeps the start of a validity that holds no real date
+// ("2022.14.23-长期"): the text before its separator, when it has six
+// digits or more, as read at confidence 0, so that the reviewer sees it
+// and a second reading of its line may settle it.
+func unreadStart(term span) Field {
+	for i, g := range term {
+		if !strings.ContainsRune("-—－~至", g.r) {
+			continue
+		}
+		part := term[:i].trimPunct()
+		if len(digitsOf(part.text())) < 6 {
+			return Field{}
+		}
+		f := fieldOf(part)
+		f.Conf = 0
+		return f
+	}
+	return Field{}
 }
 
 // termByContent finds a validity whose label was not read: the first row

@@ -59,6 +59,16 @@ func TestIDBackTermWithoutLabel(t *testing.T) {
 	}
 }
 
+func TestIDBackImpossibleStart(t *testing.T) {
+	// Generated app-1-00017: 11 read as 14; the start is kept as read,
+	// unsure, for the reviewer and a second reading.
+	fs := IDBack(ocr.Page{Lines: []ocr.Line{line("有效期限2022.14.23-长期", 588, 816, 46)}})
+	from := fs[FValidFrom]
+	if from.Value != "2022.14.23" || from.Conf != 0 || fs[FValidTo].Value != "2099-12-31" {
+		t.Fatalf("validity = %q (%.2f) – %q", from.Value, from.Conf, fs[FValidTo].Value)
+	}
+}
+
 func TestFixOrgName(t *testing.T) {
 	tests := map[string]string{
 		"郑州嘉远信息技术有限公": "郑州嘉远信息技术有限公司",

@@ -133,6 +133,9 @@ func (p *Pipeline) rereadTerm(ctx context.Context, r *DocResult, red *image.Gray
 		return
 	}
 	page, ok := extract.ValueText(r.Page, tl.label)
+	if !ok && r.Kind == extract.KindIDBack {
+		page, ok = belowAuthority(r.Page)
+	}
 	if !ok {
 		return
 	}
@@ -191,8 +194,26 @@ func plausibleTerm(k extract.Kind, from, to extract.Field) bool {
 	return k != extract.KindIDBack || extract.PlausibleIDTerm(a, b)
 }
 
+// belowAuthority is where an ID card's validity stands when the page
+// read found neither it nor its label: the line under the issuing
+// authority's value, which it starts under.
+// The card prints the two lines 2.2 characters apart, centre to centre.
+func belowAuthority(p ocr.Page) (extract.Field, bool) {
+	a, ok := extract.ValueText(p, "签发机关")
+	if !ok || len(a.Boxes) == 0 {
+		return extract.Field{}, false
+	}
+	h, cy := medianSize(a.Boxes)
+	cy += h * 22 / 10
+	return extract.Field{Box: ocr.Box{X: a.Box.X, Y: cy - h/2, W: a.Box.W, H: h}}, true
+}
+
+// setIfMissing sets a term's date read from a crop where the page read
+// none, or only text that is no date (kept for the reviewer).
 func setIfMissing(fs extract.Fields, key string, f extract.Field) {
-	if _, ok := fs[key]; !ok && f.Found() {
+	old, ok := fs[key]
+	_, dated := isoDate(old.Value)
+	if f.Found() && (!ok || !dated) {
 		fs[key] = f
 	}
 }

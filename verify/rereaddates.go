@@ -101,15 +101,21 @@ func dateBand(f extract.Field) (ocr.Box, bool) {
 	if len(f.Boxes) < 4 {
 		return ocr.Box{}, false
 	}
-	hs, cys := make([]int, len(f.Boxes)), make([]int, len(f.Boxes))
-	for i, b := range f.Boxes {
+	h, cy := medianSize(f.Boxes)
+	first, last := f.Boxes[0], f.Boxes[len(f.Boxes)-1]
+	return ocr.Box{X: first.X - h/2, Y: cy - h, W: last.X + last.W - first.X + 3*h/2, H: 2 * h}, h >= 6
+}
+
+// medianSize is the median height and the median centre line of boxes,
+// one character's each: a stroke read as a tall glyph does not move them.
+func medianSize(boxes []ocr.Box) (h, cy int) {
+	hs, cys := make([]int, len(boxes)), make([]int, len(boxes))
+	for i, b := range boxes {
 		hs[i], cys[i] = b.H, b.Y+b.H/2
 	}
 	sort.Ints(hs)
 	sort.Ints(cys)
-	h, cy := hs[len(hs)/2], cys[len(cys)/2]
-	first, last := f.Boxes[0], f.Boxes[len(f.Boxes)-1]
-	return ocr.Box{X: first.X - h/2, Y: cy - h, W: last.X + last.W - first.X + 3*h/2, H: 2 * h}, h >= 6
+	return hs[len(hs)/2], cys[len(cys)/2]
 }
 
 // readDateBand reads band of red as one line of chars, its characters

@@ -77,3 +77,19 @@ func TestRereadIDValidity(t *testing.T) {
 		}
 	}
 }
+
+// TestBelowAuthority: generated app-1-00030's ID back, whose validity
+// and its label the page read lost, is read under the authority's line.
+func TestBelowAuthority(t *testing.T) {
+	word := func(s string, x int) ocr.Word {
+		return ocr.Word{Text: s, Conf: 0.9, Box: ocr.Box{X: x, Y: 1001, W: 46 * len([]rune(s)), H: 46}}
+	}
+	line := ocr.Line{Words: []ocr.Word{word("签发机关", 715), word("独山县公安局", 915)}, Box: ocr.Box{X: 715, Y: 1001, W: 476, H: 46}}
+	f, ok := belowAuthority(ocr.Page{Lines: []ocr.Line{line}})
+	if !ok || f.Box.X != 915 || f.Box.Y != 1001+23+101-23 || f.Box.H != 46 {
+		t.Errorf("band %+v, %v", f.Box, ok)
+	}
+	if _, ok := belowAuthority(ocr.Page{}); ok {
+		t.Error("a band without the authority")
+	}
+}
