@@ -54,6 +54,7 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded, fo
 		p.rereadTerm(ctx, &r, red)
 		p.rereadAddress(ctx, &r, red)
 		p.confirmByGlyphs(&r, red, form)
+		confirmByCheckDigit(&r, form)
 		p.rereadDates(ctx, &r, red, form)
 	}
 	r.Report.Dates = letterDatesFound(r.Fields)

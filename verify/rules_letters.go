@@ -198,6 +198,7 @@ func letterAdmin(ec *evalContext, d *DocResult) []Reason {
 			r.Evidence = letterEvidence(d, want, f)
 			out = append(out, r)
 		case b.kind == kindText && extract.Similarity(f.Value, want) >= 0.5:
+		case b.kind == kindID && oneCharMisread(f.Value, want, kindID): // the card's number, one digit misread
 		case b.kind == kindText && anotherName(f, want):
 			r := newReason(CodeLetterAdminMismatch, d.Report.Role, b.field,
 				fmt.Sprintf("（公函为%s，身份证为%s）", f.Value, want), fmt.Sprintf(" (the letter says %s, the ID %s)", f.Value, want))
