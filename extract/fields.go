@@ -189,6 +189,17 @@ func ValueBox(p ocr.Page, label string) (ocr.Box, bool) {
 	return f.Box, ok
 }
 
+// LabelBox is the box of label where the page read it.
+func LabelBox(p ocr.Page, label string) (ocr.Box, bool) {
+	rs := rows(p)
+	hits := findLabels(rs, []string{label})
+	if len(hits) == 0 {
+		return ocr.Box{}, false
+	}
+	h := hits[0]
+	return span(rs[h.row].glyphs[h.start:h.end]).box(), true
+}
+
 // ValueText is the value read right of label, as one field; when the
 // label stands alone its Box is the band where the value should be and
 // its Value is empty.

@@ -64,11 +64,24 @@ func nameRun(s span) span {
 	return s
 }
 
-// nameRow is a row's text when it looks like a name alone: two to four
-// Han characters after any remnant of the 姓名 label (no surname is 姓
-// or 名).
+// nameRow is the first line of a row that looks like a name alone: two
+// to four Han characters after any remnant of the 姓名 label (no surname
+// is 姓 or 名), also one whose 姓 was misread. Lines further right on the
+// row are the photo's edge or the card's pattern.
 func nameRow(r row) span {
-	s := span(r.glyphs).trimPunct()
+	for _, sg := range r.segs {
+		if s := nameLine(span(r.glyphs[sg.start:sg.end])); s != nil {
+			return s
+		}
+	}
+	return nil
+}
+
+func nameLine(s span) span {
+	s = s.trimPunct()
+	if len(s) >= 4 && s[1].r == '名' {
+		s = s[2:] // the label with its 姓 misread ("此名蔡伍月")
+	}
 	for len(s) > 0 && (s[0].r == '姓' || s[0].r == '名') {
 		s = s[1:]
 	}

@@ -151,3 +151,14 @@ func TestLicenseNameSplitWithoutLabel(t *testing.T) {
 		t.Errorf("name = %q", got)
 	}
 }
+
+func TestIDFrontNameLabelMisread(t *testing.T) {
+	// Sample app-1-00002's handheld card: 姓名 read as 此名.
+	p := ocr.Page{Lines: []ocr.Line{
+		line("此名蔡伍月", 368, 963, 40), line("避", 803, 955, 40), // the photo's edge
+		line("性别女民族壮", 375, 1020, 25),
+	}}
+	if got := IDFront(p)[FName].Value; got != "蔡伍月" {
+		t.Errorf("name = %q", got)
+	}
+}

@@ -29,6 +29,11 @@ var goldenDocs = []DocumentRef{
 	{Role: RoleLegalRepIDFront, File: "cards/app-1-00003/02_legal_id_front.jpg"},
 	// A card under uneven light: read only with the background divided out.
 	{Role: RoleLegalRepIDFront, File: "cards/app-1-00005/IMG_20250324_092927.jpg"},
+	// A licence whose legal representative the page read skipped: read
+	// from the band right of 法定代表人.
+	{Role: RoleEnterpriseCertificate, File: "cards/app-1-00003/营业执照.jpg"},
+	// A handheld card whose 姓名 reads 此名, the photo's edge on its row.
+	{Role: RoleAdminIDHandheld, File: "cards/app-1-00002/glysc.jpg"},
 }
 
 type dirFiles string

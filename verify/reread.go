@@ -32,7 +32,7 @@ func (p *Pipeline) rereadWeak(ctx context.Context, r *DocResult, red *image.Gray
 		}
 		box := old.Box
 		if !ok {
-			if box, ok = nameBand(r); !ok {
+			if box, ok = nameBand(r, key); !ok {
 				continue
 			}
 		}
@@ -49,11 +49,18 @@ func (p *Pipeline) rereadWeak(ctx context.Context, r *DocResult, red *image.Gray
 	}
 }
 
-// nameBand is where an ID card's name should be when the page read
-// found its 姓名 label but no name: the name prints larger than the
-// labels, so the band is one and a half labels high and six wide.
-func nameBand(r *DocResult) (ocr.Box, bool) {
-	if r.Kind != extract.KindIDFront && r.Kind != extract.KindHandheld {
+// nameBand is where a name should be when the page read found its label
+// but no name. An ID card's name prints larger than its 姓名 label, so
+// its band is one and a half labels high and six wide; a licence's legal
+// representative prints as large as 法定代表人, whose row goes on to the
+// next column, so its band is one label high and five characters wide.
+func nameBand(r *DocResult, key string) (ocr.Box, bool) {
+	switch {
+	case r.Kind == extract.KindLicense && key == extract.FLegalRep:
+		lb, ok := extract.LabelBox(r.Page, "法定代表人")
+		h := lb.H
+		return ocr.Box{X: lb.X + lb.W + h/2, Y: lb.Y, W: 5 * h, H: h}, ok
+	case r.Kind != extract.KindIDFront && r.Kind != extract.KindHandheld:
 		return ocr.Box{}, false
 	}
 	f, ok := extract.ValueText(r.Page, "姓名")
