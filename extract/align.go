@@ -35,6 +35,8 @@ const (
 	minPiece     = 4    // shorter fixed pieces ("日期：") are not compared
 	minEditRun   = 3    // consecutive differing characters that make an edit
 	editConf     = 0.6  // mean confidence of the found characters of an edit
+	minShortEdit = 2    // a shorter run is an edit when read this surely:
+	shortConf    = 0.85 // 全部 changed to 相应 in "承担全部责任" (seed-7 app-7-00015)
 	missingShare = 0.55 // a piece this wrong is removed
 	minAdded     = 8    // characters between clauses that make an added clause
 )
@@ -158,8 +160,14 @@ func boolInt(b bool) int {
 
 // pieceChanges reports a removed piece, or each run of minEditRun or more
 // differing characters whose found characters were read surely.
+//
+// A piece that says where the seal goes (申请单位（盖章）) is not reported
+// removed: the seal stamped on it hides it from the OCR.
 func pieceChanges(clause string, want []rune, text []glyph, al alignment) []TemplateChange {
 	if !al.ok(len(want)) {
+		if strings.Contains(string(want), "盖章") {
+			return nil
+		}
 		return []TemplateChange{{Clause: clause, Expected: string(want)}}
 	}
 	var out []TemplateChange
@@ -172,17 +180,26 @@ func pieceChanges(clause string, want []rune, text []glyph, al alignment) []Temp
 		for j < len(want) && !al.matched[j] {
 			j++
 		}
-		if j-i >= minEditRun {
+		if j-i >= minShortEdit {
 			found := span(text[al.foundAt[i][0]:al.foundAt[j-1][1]])
 			// Characters lost without a trace are the OCR's (a seal over
 			// 盖章 hides them); an edit leaves other characters there.
-			if len(found) > 0 && found.meanConf() >= editConf {
+			if len(found) > 0 && found.meanConf() >= editConfFor(j-i) {
 				out = append(out, TemplateChange{Clause: clause, Expected: string(want[i:j]), Found: found.text(), Box: found.box()})
 			}
 		}
 		i = j
 	}
 	return out
+}
+
+// editConfFor is the mean confidence a run of n differing characters
+// must be read at to be an edit.
+func editConfFor(n int) float64 {
+	if n < minEditRun {
+		return shortConf
+	}
+	return editConf
 }
 
 // addedBetween reports text between two clauses that belongs to neither.

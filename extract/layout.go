@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/qualcheck/qualcheck/ocr"
 )
@@ -315,7 +316,11 @@ func locate(t, label []rune) (int, int, bool) {
 	for i := 0; i+n <= len(t); i++ {
 		diff := 0
 		for j := 0; j < n && diff < 2; j++ {
-			if t[i+j] != label[j] {
+			switch {
+			case t[i+j] == label[j]:
+			case t[i+j] < 128 && unicode.IsDigit(t[i+j]):
+				diff = 2 // a digit is the value's, never a misread label character
+			default:
 				diff++
 			}
 		}

@@ -162,3 +162,36 @@ func TestIDFrontNameLabelMisread(t *testing.T) {
 		t.Errorf("name = %q", got)
 	}
 }
+
+func TestClassifyHandheldByNumber(t *testing.T) {
+	// No label read, only a valid ID number: its width tells how much of
+	// the picture the card fills (generated app-1-00053's handheld photo
+	// against app-7-00017's plain card photo in the handheld role).
+	tests := []struct {
+		numberW int
+		want    Kind
+	}{
+		{285, KindHandheld},
+		{900, KindIDFront},
+	}
+	for _, tt := range tests {
+		b := ocr.Box{X: 100, Y: 900, W: tt.numberW, H: 30}
+		l := ocr.Line{Words: []ocr.Word{{Text: "440304197806034492", Conf: 0.9, Box: b}}, Box: b}
+		p := ocr.Page{Lines: []ocr.Line{l}, Width: 900, Height: 1200}
+		if got := Classify(p).Kind; got != tt.want {
+			t.Errorf("number %d px wide: %s, want %s", tt.numberW, got, tt.want)
+		}
+	}
+}
+
+func TestIDBackLabelCutShort(t *testing.T) {
+	// Seed-7 app-7-00009: 有效期限 read as 有效期, the value's first digit
+	// right after it must not stand in for 限.
+	p := ocr.Page{Lines: []ocr.Line{
+		line("有效期", 687, 1035, 37), {Words: []ocr.Word{{Text: "2025.01.17-2045.01.17", Conf: 0.74, Box: ocr.Box{X: 886, Y: 1043, W: 537, H: 70}}}, Box: ocr.Box{X: 886, Y: 1043, W: 537, H: 70}},
+	}}
+	fs := IDBack(p)
+	if fs[FValidFrom].Value != "2025-01-17" || fs[FValidTo].Value != "2045-01-17" {
+		t.Errorf("validity = %q – %q", fs[FValidFrom].Value, fs[FValidTo].Value)
+	}
+}

@@ -140,6 +140,24 @@ func (l InkLine) InkRuns(minInk int) []image.Rectangle {
 	return out
 }
 
+// InkRight is the x just right of the line's rightmost column holding
+// at least minInk ink pixels; false when no column does.
+func (l InkLine) InkRight(minInk int) (int, bool) {
+	b := l.img.Bounds()
+	for x := b.Max.X - 1; x >= b.Min.X; x-- {
+		n := 0
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			if l.img.GrayAt(x, y).Y < l.thr {
+				n++
+			}
+		}
+		if n >= minInk {
+			return x + 1, true
+		}
+	}
+	return 0, false
+}
+
 func (l InkLine) rowInk(y int) int {
 	n := 0
 	for x := l.img.Bounds().Min.X; x < l.img.Bounds().Max.X; x++ {

@@ -114,7 +114,7 @@ var roleKinds = map[string][]extract.Kind{
 	RoleAdminIDFront:          {extract.KindIDFront, extract.KindHandheld},
 	RoleLegalRepIDBack:        {extract.KindIDBack},
 	RoleAdminIDBack:           {extract.KindIDBack},
-	RoleAdminIDHandheld:       {extract.KindHandheld, extract.KindIDFront},
+	RoleAdminIDHandheld:       {extract.KindHandheld},
 	RoleCommitmentLetter:      {extract.KindCommitmentLetter},
 	RoleApplicationLetter:     {extract.KindApplicationLetter},
 	RoleTaxRegistration:       {extract.KindTaxRegistration},

@@ -173,7 +173,7 @@ func (p *Pipeline) glyphTail(red *image.Gray, f extract.Field, want string) (ext
 		return f, false
 	}
 	for _, cell := range tailCells(red, f.Box, v) {
-		if like, ok := p.tailLike(red, cell, last); ok {
+		if like, ok := p.tailLike(red, cell, last, tailRivals(e[n-2])); ok {
 			return extract.Field{Value: want, Conf: min(f.Conf, like), Box: f.Box.Union(cell), Read: f.Value}, true
 		}
 	}
@@ -188,30 +188,36 @@ func tailCells(red *image.Gray, box ocr.Box, v []rune) []ocr.Box {
 	if oneLine(box, v) {
 		out = append(out, ocr.Box{X: box.X + box.W, Y: box.Y, W: box.H * 3 / 2, H: box.H})
 	}
-	if c, ok := nextLineCell(red, box, v); ok {
-		out = append(out, c)
-	}
-	return out
+	return append(out, nextLineCells(red, box, v)...)
 }
 
-// nextLineCell finds the character that starts the text line under the
-// first line of box: in a strip under the box's first characters, the
-// second band of inked rows, about one character high.
-func nextLineCell(red *image.Gray, box ocr.Box, v []rune) (ocr.Box, bool) {
+// nextLineCells are where the lost character may stand on the text line
+// under the first line of box, in the second band of inked rows (about
+// one character high) of a strip under the box's first characters: the
+// band's first character (室 alone on the line), and the rightmost
+// character under the box (6室, when the OCR took the 6 into the first
+// line).
+func nextLineCells(red *image.Gray, box ocr.Box, v []rune) []ocr.Box {
 	h, ok := charSide(box, v)
 	if !ok {
-		return ocr.Box{}, false
+		return nil
 	}
 	strip := ocr.Box{X: box.X - h/2, Y: box.Y, W: 2 * h, H: box.H + 2*h}
 	runs := ocr.NewInkLine(red, strip).InkRuns(2)
 	if len(runs) < 2 {
-		return ocr.Box{}, false
+		return nil
 	}
 	first, second := runs[0], runs[1]
 	if second.Min.Y-first.Max.Y > h || second.Dy() < h/2 || second.Dy() > h*3/2 {
-		return ocr.Box{}, false
+		return nil
 	}
-	return ocr.BoxOf(second), true
+	out := []ocr.Box{{X: strip.X, Y: second.Min.Y, W: strip.W, H: second.Dy()}}
+	band := ocr.Box{X: box.X - h/2, Y: second.Min.Y, W: box.W + h/2, H: second.Dy()}
+	if right, ok := ocr.NewInkLine(red, band).InkRight(2); ok {
+		w := h * 5 / 4
+		out = append(out, ocr.Box{X: right - w, Y: band.Y, W: w, H: band.H})
+	}
+	return out
 }
 
 // charSide is the side of one Han character of the value v whose first
@@ -228,12 +234,22 @@ func charSide(box ocr.Box, v []rune) (int, bool) {
 	return h, h >= 8
 }
 
+// tailRivals are the characters an address may end with after prev:
+// after a number, those that count (室, 层, 号, 房 …), not those that
+// end a word (宿舍, 大院, 单元), which 室 resembles at 20 pixels.
+func tailRivals(prev rune) string {
+	if prev < 128 && unicode.IsDigit(prev) {
+		return "号室层楼座栋幢户铺房"
+	}
+	return extract.AddressEnds
+}
+
 // tailLike is the likeness of last to the ink in cell, when it beats
-// every other ending of an address by glyphMargin.
-func (p *Pipeline) tailLike(red *image.Gray, cell ocr.Box, last rune) (float64, bool) {
+// every rival ending by glyphMargin.
+func (p *Pipeline) tailLike(red *image.Gray, cell ocr.Box, last rune, rivals string) (float64, bool) {
 	line := ocr.NewInkLine(red, cell)
 	like, other := p.cellLikeness(line, line.Bounds(), last), 0.0
-	for _, r := range extract.AddressEnds {
+	for _, r := range rivals {
 		if r != last {
 			other = max(other, p.cellLikeness(line, line.Bounds(), r))
 		}

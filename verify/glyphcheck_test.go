@@ -113,6 +113,7 @@ func TestGlyphTailWrapped(t *testing.T) {
 		{"read as strokes", "室", "丰产路359号17楼120下至", "丰产路359号17楼120室", true},
 		{"another ending", "层", "丰产路359号17楼120", "丰产路359号17楼120室", false},
 		{"a label below, not the address", "登记机关", "丰产路359号17楼120", "丰产路359号17楼120室", false},
+		{"after a digit taken into the first line", "6室", "丰产路359号17楼1206", "丰产路359号17楼1206室", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

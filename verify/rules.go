@@ -58,16 +58,23 @@ const (
 // wrongTypes flags a document that shows another known document
 // (DOCUMENT_WRONG_TYPE), or nothing legible on a poor image
 // (DOCUMENT_UNREADABLE). A good image whose kind could not be told is a
-// question for a human (LOW_CONFIDENCE), not a rejection.
+// question for a human (LOW_CONFIDENCE), not a rejection. A photo too
+// dark for a person to read is DOCUMENT_UNREADABLE even when our
+// flattened read made it out: the carrier's reviewer cannot.
 func wrongTypes(ec *evalContext) []Reason {
 	var out []Reason
 	for _, d := range ec.docs {
 		role := d.Report.Role
-		if d.Failure != "" || role == RolePacket || kindFits(role, d.Kind) {
+		if d.Failure != "" || role == RolePacket {
 			continue
 		}
 		code := CodeDocumentWrongType
-		if d.Kind == extract.KindUnknown {
+		switch q := d.Report.Quality; {
+		case q != nil && q.Brightness < unreadableBrightness:
+			code = CodeDocumentUnreadable
+		case kindFits(role, d.Kind):
+			continue
+		case d.Kind == extract.KindUnknown:
 			code = CodeLowConfidence
 			if unreadable(d) {
 				code = CodeDocumentUnreadable
@@ -263,9 +270,17 @@ func legalRepresentative(ec *evalContext) []Reason {
 		}
 	}
 	// A card of another person differs in most characters; one differing
-	// character is a misreading far more often (熊 read as 能).
-	if !ok || want == "" || name.Conf < mismatchConf || extract.Similarity(name.Value, want) > 0.5 {
+	// character is a misreading far more often (熊 read as 能). A name
+	// that differs so but was read unsurely is for a human: the licence
+	// matching the form says nothing of whose card this is (seed-7
+	// app-7-00020's card of 尹辉, read at 0.03, passed unremarked).
+	if !ok || want == "" || extract.Similarity(name.Value, want) > 0.5 {
 		return nil
+	}
+	if name.Conf < mismatchConf {
+		r := fieldReason(CodeLowConfidence, RoleLegalRepIDFront, FieldLegalRepName)
+		r.Evidence = &Evidence{File: card.Ref.File, BBox: boxPtr(name.Box), Entered: want, Found: name.Value, Detail: "the card's name differs, not read surely"}
+		return []Reason{r}
 	}
 	r := newReason(CodeLegalRepMismatch, "", FieldLegalRepName,
 		fmt.Sprintf("（身份证为%s，执照为%s）", name.Value, want), fmt.Sprintf(" (the ID names %s, the certificate %s)", name.Value, want))

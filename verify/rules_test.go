@@ -103,6 +103,14 @@ func TestRules(t *testing.T) {
 			d[3].Kind = extract.KindIDBack
 			return d
 		}, DecisionReject, []ExpectedReason{{Code: CodeDocumentWrongType, Role: RoleAdminIDFront}}},
+		{"a photo too dark to read, though our flattened read made it out", func(a *Application, d []DocResult) []DocResult {
+			d[2].Report.Quality = &Quality{MeanConfidence: 0.64, Sharpness: 20, Brightness: 11}
+			return d
+		}, DecisionReject, []ExpectedReason{{Code: CodeDocumentUnreadable, Role: RoleLegalRepIDBack}}},
+		{"a plain card photo where the handheld photo belongs", func(a *Application, d []DocResult) []DocResult {
+			d[5].Kind = extract.KindIDFront
+			return d
+		}, DecisionReject, []ExpectedReason{{Code: CodeDocumentWrongType, Role: RoleAdminIDHandheld}}},
 		{"unknown kind on a good image is for a human", func(a *Application, d []DocResult) []DocResult {
 			d[5].Kind = extract.KindUnknown
 			return d
@@ -151,6 +159,12 @@ func TestRules(t *testing.T) {
 			d[1].Fields[extract.FName] = field("邱强")
 			return d
 		}, DecisionReject, []ExpectedReason{{Code: CodeLegalRepMismatch, Field: FieldLegalRepName}}},
+		{"legal representative's ID naming another person, read unsurely", func(a *Application, d []DocResult) []DocResult {
+			name := field("尹辉")
+			name.Conf = 0.03
+			d[1].Fields[extract.FName] = name
+			return d
+		}, DecisionReview, []ExpectedReason{{Code: CodeLowConfidence, Role: RoleLegalRepIDFront, Field: FieldLegalRepName}}},
 		{"legal representative's ID is the administrator's, its name unsure", func(a *Application, d []DocResult) []DocResult {
 			a.Form.LegalRepIDNumber = a.Form.AdminIDNumber
 			name := field("卢然守")
