@@ -66,6 +66,9 @@ func SnapAddress(f Field) Field {
 	if !f.Found() {
 		return f
 	}
+	if strings.ContainsAny(f.Value, "|｜") { // a rule or stroke read as a bar: no address holds one
+		f.Value, f.Confs, f.Boxes = strings.NewReplacer("|", "", "｜", "").Replace(f.Value), nil, nil
+	}
 	ix := loadPlaces()
 	rs := []rune(f.Value)
 	provs := closest(rs, ix.provinces)

@@ -17,7 +17,8 @@ func TestSnapAddress(t *testing.T) {
 		{"广东省深圳市南山区高新南一道98]号7楼808", "广东省深圳市南山区高新南一道981号7楼808"}, // sample app-1-00007
 		{"海市宝山区黄河路573号4号楼18层", "上海市宝山区黄河路573号4号楼18层"},          // a municipality's first rune lost (generated app-1-00045)
 		{"京市朝阳区建国路88号", "北京市朝阳区建国路88号"},
-		{"海市黄河路573号", "海市黄河路573号"}, // no district follows: left alone
+		{"海市黄河路573号", "海市黄河路573号"},                              // no district follows: left alone
+		{"陕西省西安市|间良区花园路222号5幢3005室", "陕西省西安市阎良区花园路222号5幢3005室"}, // a bar read (seed-7 app-7-00018)
 	}
 	for _, tt := range tests {
 		if got := SnapAddress(Field{Value: tt.in}).Value; got != tt.want {
