@@ -48,7 +48,7 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, red *image.Gra
 	if entered == "" || !ok || !f.Found() || f.Value == entered || entered == extract.LongTerm.String() {
 		return
 	}
-	if _, valid := isoDate(f.Value); valid && f.Conf >= mismatchConf {
+	if read, valid := isoDate(f.Value); valid && f.Conf >= mismatchConf && !yearsApart(read, entered) {
 		return
 	}
 	band, ok := dateBand(text)
@@ -68,6 +68,14 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, red *image.Gra
 	if agree {
 		r.Fields[key] = extract.Field{Value: entered, Conf: conf, Box: f.Box, Read: f.Value}
 	}
+}
+
+// yearsApart reports whether read lies more than five years from the
+// entered date: a year misread (2086 for 2026) however surely, for the
+// second reading to settle.
+func yearsApart(read extract.Date, entered string) bool {
+	e, ok := isoDate(entered)
+	return ok && (read.Y-e.Y > 5 || e.Y-read.Y > 5)
 }
 
 // formFieldOf is the form field a role's document shows under key.

@@ -58,6 +58,9 @@ func letterDate(ec *evalContext, d *DocResult, field string) []Reason {
 	case !f.Found():
 		return []Reason{letterUnsure(d, field, entered, f, "no date found on the letter")}
 	}
+	if read, ok := isoDate(f.Value); ok && !plausibleSigning(read, ec.ref) {
+		f.Conf = 0 // 2086-10-31 for a written 2026: a misread year, not a date
+	}
 	out := dateAgainstForm(d, field, entered, f)
 	if signed, ok := signingDate(entered, f); ok {
 		out = append(out, signingWindow(ec, d, signed, f)...)
@@ -85,6 +88,13 @@ func dateAgainstForm(d *DocResult, field, entered string, f extract.Field) []Rea
 	r := roleReason(CodeLetterDateMismatch, d.Report.Role)
 	r.Evidence = letterEvidence(d, entered, f)
 	return []Reason{r}
+}
+
+// plausibleSigning reports whether a letter can have been signed on d
+// for an application submitted on ref: at most a year after it and ten
+// years before it. Any other date read is a misread year.
+func plausibleSigning(d, ref extract.Date) bool {
+	return !d.After(extract.AddCalendarMonths(ref, 12)) && !d.Before(extract.AddCalendarMonths(ref, -120))
 }
 
 // signingDate is the day the letter was signed: the date read when it

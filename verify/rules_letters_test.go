@@ -75,6 +75,8 @@ func TestLetterRules(t *testing.T) {
 		{"admin name misread in one character: no reason", al, "", extract.Fields{blankAdminName: unsure("邱刚")}, "", DecisionPass, ExpectedReason{}},
 		{"admin name unreadable: review", al, "", extract.Fields{blankAdminName: unsure("何晖X")}, "", DecisionReview,
 			ExpectedReason{Code: CodeLowConfidence, Role: al}},
+		{"a year misread sixty years off, read surely: review (seed-7 app-7-00022)", cl, "", extract.Fields{extract.BlankDate: field("2086-02-10")}, "", DecisionReview,
+			ExpectedReason{Code: CodeLowConfidence, Role: cl}},
 		{"unsure date equal to the form", cl, "", extract.Fields{extract.BlankDate: unsure("2026-02-10")}, "", DecisionPass, ExpectedReason{}},
 		// Generated app-1-00051 wrote 2025-07-02 for the form's 07-09 and
 		// read it 2025-07-00: one digit from either.
