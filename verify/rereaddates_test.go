@@ -23,6 +23,7 @@ func TestRereadLetterDate(t *testing.T) {
 		{"day unread, the line shows the form's", "2026年05月08日", "2026年05月同可", 0, "2026-05-08", "2026-05-08"},
 		{"a 1 lost, the line shows the form's", "2025年11月12日", "2025-01-02", 0.52, "2025-11-12", "2025-11-12"},
 		{"the line shows another day", "2026年05月18日", "2026年05月同可", 0, "2026-05-08", "2026年05月同可"},
+		{"the line shows another day, one digit from the page's reading", "2025年07月02日", "2025-07-00", 0.14, "2025-07-09", "2025-07-02"},
 		{"another date read surely stays", "2026年05月18日", "2026-05-18", 0.9, "2026-05-08", "2026-05-18"},
 		{"a year read surely sixty years off is read again", "2026年05月08日", "2086-05-08", 0.9, "2026-05-08", "2026-05-08"},
 	}
