@@ -176,7 +176,7 @@ func unreadStart(term span) Field {
 			continue
 		}
 		part := term[:i].trimPunct()
-		if len(digitsOf(part.text())) < 6 {
+		if len(Digits(part.text())) < 6 {
 			return Field{}
 		}
 		f := fieldOf(part)

@@ -60,7 +60,7 @@ func termCandidates(s string) [][2]Date {
 	if err1 == nil && err2 == nil {
 		out = append(out, [2]Date{a, b})
 	}
-	d := digitsOf(s)
+	d := Digits(s)
 	if len(d) == 16 {
 		a, ok1 := ymdFromDigits(d[0:4], d[4:6], d[6:8], 1900, 2100)
 		b, ok2 := ymdFromDigits(d[8:12], d[12:14], d[14:16], 1900, 2100)
@@ -84,7 +84,7 @@ func termCandidates(s string) [][2]Date {
 func fitIDTerm(reads []Field) (Field, Field, bool) {
 	var ds []string
 	for _, r := range reads {
-		if d := digitsOf(r.Value); len(d) >= 8 {
+		if d := Digits(r.Value); len(d) >= 8 {
 			ds = append(ds, d)
 		}
 	}
@@ -95,7 +95,7 @@ func fitIDTerm(reads []Field) (Field, Field, bool) {
 	for _, from := range startCandidates(ds) {
 		for _, n := range idTermYears {
 			to := AddCalendarMonths(from, 12*n)
-			d, near := fitDistance(ds, []rune(digitsOf(from.String()+to.String())))
+			d, near := fitDistance(ds, []rune(Digits(from.String()+to.String())))
 			switch {
 			case d < bestD:
 				best, bestD, bestNear, tie = [2]Date{from, to}, d, near, false
@@ -155,7 +155,8 @@ func startCandidates(ds []string) []Date {
 	return out
 }
 
-func digitsOf(s string) string {
+// Digits keeps the digits of s, full-width ones folded to ASCII.
+func Digits(s string) string {
 	var b strings.Builder
 	for _, r := range foldWidth(s) {
 		if isASCIIDigit(r) {

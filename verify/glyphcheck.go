@@ -269,15 +269,16 @@ func differing(e, v []rune) []int {
 }
 
 // cellWidth is how wide a character prints, in Han character widths:
-// Han characters and the full-width brackets of enterprise names fill a
-// square, Latin letters and digits about half of one; 0 for anything
-// else, whose width is not known well enough to place the cells after it.
+// Han characters and the full-width brackets of enterprise names (ASCII
+// after Canon) fill a square, Latin letters and digits about half of one
+// (extract.RuneWidth); 0 for anything else, whose width is not known well
+// enough to place the cells after it.
 func cellWidth(r rune) float64 {
 	switch {
 	case unicode.Is(unicode.Han, r) || r == '(' || r == ')':
 		return 1
 	case r < 128 && (unicode.IsDigit(r) || unicode.IsLetter(r)):
-		return 0.5
+		return extract.RuneWidth(r)
 	}
 	return 0
 }

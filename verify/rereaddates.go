@@ -4,8 +4,6 @@ import (
 	"context"
 	"image"
 	"sort"
-	"strings"
-	"unicode"
 
 	"github.com/qualcheck/qualcheck/extract"
 	"github.com/qualcheck/qualcheck/ocr"
@@ -66,7 +64,7 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, red *image.Gra
 		if d, dated := extract.ParseDate(read.Value); ok && dated && d.String() != entered {
 			others[d.String()]++
 		}
-		if ok && digitsOf(read.Value) == digitsOf(entered) {
+		if ok && extract.Digits(read.Value) == extract.Digits(entered) {
 			agree, conf = true, max(conf, read.Conf)
 		}
 	}
@@ -92,7 +90,7 @@ func onlyKey(m map[string]int) string {
 // place: the page's reading (2025-07-00, impossible) and a second
 // reading's (2025-07-02) of the same written date.
 func oneDigitApart(a, b string) bool {
-	da, db := []rune(digitsOf(a)), []rune(digitsOf(b))
+	da, db := []rune(extract.Digits(a)), []rune(extract.Digits(b))
 	return len(da) == len(db) && len(differing(da, db)) <= 1
 }
 
@@ -163,14 +161,4 @@ func (p *Pipeline) readDateBand(ctx context.Context, red *image.Gray, band ocr.B
 		return extract.Field{}, false
 	}
 	return fieldOfPage(page), true
-}
-
-// digitsOf keeps the ASCII digits of s.
-func digitsOf(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 128 && unicode.IsDigit(r) {
-			return r
-		}
-		return -1
-	}, s)
 }
