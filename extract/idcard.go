@@ -14,7 +14,7 @@ func IDFront(p ocr.Page) Fields {
 	rs := rows(p)
 	v := labelled(rs, idFrontLabels, map[string]int{"住址": 2})
 	fs := Fields{}
-	fs.set(FName, fieldOf(nameRun(v["姓名"])))
+	fs.set(FName, PersonName(fieldOf(v["姓名"])))
 	fs.set(FSex, fieldOf(sexOf(v["性别"])))
 	fs.set(FEthnicity, fieldOf(v["民族"]))
 	fs.set(FBirth, dateField(v["出生"]))
@@ -48,20 +48,28 @@ func idFrontFallbacks(rs []row, fs Fields) {
 	}
 }
 
-// nameRun is the run of Han characters (and the · of names transcribed
-// from other languages) a card's name starts with: what follows it on
-// the row ("邵霞婷(三") is stray strokes or the photo's edge, no part of
-// a name.
-func nameRun(s span) span {
-	for i, g := range s {
-		if !unicode.Is(unicode.Han, g.r) && g.r != '·' {
-			if i >= 2 {
-				return s[:i]
-			}
-			return s
+// PersonName keeps the run of Han characters (and the · of names
+// transcribed from other languages) a person's name read from a card
+// starts with, two characters or more: what follows it on the line
+// ("邵霞婷(三") is stray strokes or the photo's edge, no part of a name.
+func PersonName(f Field) Field {
+	rs := []rune(f.Value)
+	for i, r := range rs {
+		if unicode.Is(unicode.Han, r) || r == '·' {
+			continue
 		}
+		if i >= 2 {
+			f.Value = string(rs[:i])
+			if len(f.Confs) == len(rs) {
+				f.Confs = f.Confs[:i]
+			}
+			if len(f.Boxes) == len(rs) {
+				f.Boxes = f.Boxes[:i]
+			}
+		}
+		break
 	}
-	return s
+	return f
 }
 
 // nameRow is the first line of a row that looks like a name alone: two

@@ -39,7 +39,7 @@ func (p *Pipeline) rereadWeak(ctx context.Context, r *DocResult, red *image.Gray
 		nf, ok := p.readCrop(ctx, red, grow(box), ocr.ReadOptions{PSM: ocr.PSMSingleLine})
 		nf.Value = strings.TrimLeft(cleanName(nf.Value), "姓名")
 		if key == extract.FLegalRep || r.Kind != extract.KindLicense {
-			nf = extract.SnapSurname(personOnly(nf)) // a person's name
+			nf = extract.SnapSurname(extract.PersonName(nf))
 		} else {
 			nf = extract.CleanEnterpriseName(nf)
 		}
@@ -278,19 +278,6 @@ func fieldOfPage(p ocr.Page) extract.Field {
 	}
 	if f.Value == "" {
 		f.Conf = 0
-	}
-	return f
-}
-
-// personOnly cuts a person's name read from a crop at a bracket: names
-// have none, and what follows one is the card's edge or a stray stroke.
-func personOnly(f extract.Field) extract.Field {
-	rs := []rune(f.Value)
-	for i, r := range rs {
-		if (r == '(' || r == '（') && i >= 2 {
-			f.Value, f.Confs, f.Boxes = string(rs[:i]), nil, nil
-			break
-		}
 	}
 	return f
 }
