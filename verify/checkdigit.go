@@ -15,10 +15,7 @@ import (
 // misread one of those two into the form's: not worth a human's look.
 // The OCR's reading stays in the field's Read.
 func confirmByCheckDigit(r *DocResult, form Form) {
-	roles := []string{r.Ref.Role}
-	if r.Ref.Role == RolePacket {
-		roles = kindRoles[r.Kind]
-	}
+	roles := docRoles(r.Ref.Role, r.Kind)
 	for _, s := range fieldSpecs {
 		if s.kind != kindID && s.kind != kindCode {
 			continue

@@ -35,10 +35,7 @@ var letterBlanks = []struct{ blank, field string }{
 // packet, of kind k) should show, by extracted field: the text fields
 // and letter blanks whose characters the glyph check may confirm.
 func expectations(form Form, role string, k extract.Kind) map[string][]string {
-	roles := []string{role}
-	if role == RolePacket {
-		roles = kindRoles[k]
-	}
+	roles := docRoles(role, k)
 	out := map[string][]string{}
 	if k == extract.KindCommitmentLetter || k == extract.KindApplicationLetter {
 		for _, b := range letterBlanks {

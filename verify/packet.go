@@ -36,16 +36,25 @@ func (p *Pipeline) readPacket(ctx context.Context, base DocResult, data []byte, 
 // kindRoles maps a detected kind to the roles it can fill, in order of
 // preference. A card scanned small on a page reads like a handheld photo
 // (sample app-1-00002's packet), so that kind fills the front roles too,
-// as roleKinds allows.
+// as roleKinds allows; a plain card never fills the handheld role.
 var kindRoles = map[extract.Kind][]string{
 	extract.KindLicense:           {RoleEnterpriseCertificate},
-	extract.KindIDFront:           {RoleLegalRepIDFront, RoleAdminIDFront, RoleAdminIDHandheld},
+	extract.KindIDFront:           {RoleLegalRepIDFront, RoleAdminIDFront},
 	extract.KindIDBack:            {RoleLegalRepIDBack, RoleAdminIDBack},
 	extract.KindHandheld:          {RoleAdminIDHandheld, RoleAdminIDFront, RoleLegalRepIDFront},
 	extract.KindCommitmentLetter:  {RoleCommitmentLetter},
 	extract.KindApplicationLetter: {RoleApplicationLetter},
 	extract.KindTaxRegistration:   {RoleTaxRegistration},
 	extract.KindOrganizationCode:  {RoleOrganizationCode},
+}
+
+// docRoles are the roles a document may fill: its own, or for a packet
+// page those its kind can fill.
+func docRoles(role string, k extract.Kind) []string {
+	if role == RolePacket {
+		return kindRoles[k]
+	}
+	return []string{role}
 }
 
 // assignPacketRoles gives each packet page the role it shows. An ID front

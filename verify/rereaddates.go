@@ -3,6 +3,7 @@ package verify
 import (
 	"context"
 	"image"
+	"slices"
 	"sort"
 
 	"github.com/qualcheck/qualcheck/extract"
@@ -24,12 +25,13 @@ var dateGlyphs = []float64{24, 30}
 // rereadDates looks again at the dates the page read did not read as the
 // form's: a letter's signature-block date and an ID card's validity.
 func (p *Pipeline) rereadDates(ctx context.Context, r *DocResult, red *image.Gray, form Form) {
+	roles := docRoles(r.Ref.Role, r.Kind)
 	switch r.Kind {
 	case extract.KindCommitmentLetter, extract.KindApplicationLetter:
-		p.confirmDate(ctx, r, red, extract.BlankDate, r.Fields[extract.BlankDateText], form.Value(letterDateField(r.Kind)), dateChars)
+		p.confirmDate(ctx, r, red, extract.BlankDate, r.Fields[extract.BlankDateText], form.Value(formFieldOf(roles, extract.BlankDate)), dateChars)
 	case extract.KindIDBack:
 		for _, key := range []string{extract.FValidFrom, extract.FValidTo} {
-			p.confirmDate(ctx, r, red, key, r.Fields[key], form.Value(formFieldOf(r.Ref.Role, key)), idDateChars)
+			p.confirmDate(ctx, r, red, key, r.Fields[key], form.Value(formFieldOf(roles, key)), idDateChars)
 		}
 	}
 }
@@ -58,11 +60,11 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, red *image.Gra
 	if !ok {
 		return
 	}
-	agree, conf, others := false, 0.0, map[string]int{}
+	agree, conf, others := false, 0.0, []string{}
 	for _, g := range dateGlyphs {
 		read, ok := p.readDateBand(ctx, red, band, g, chars)
 		if d, dated := extract.ParseDate(read.Value); ok && dated && d.String() != entered {
-			others[d.String()]++
+			others = append(others, d.String())
 		}
 		if ok && extract.Digits(read.Value) == extract.Digits(entered) {
 			agree, conf = true, max(conf, read.Conf)
@@ -71,19 +73,11 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, red *image.Gra
 	switch {
 	case len(others) == 0 && agree:
 		r.Fields[key] = extract.Field{Value: entered, Conf: conf, Box: f.Box, Read: f.Value}
-	case key == extract.BlankDate && len(others) == 1 && others[onlyKey(others)] == len(dateGlyphs) && oneDigitApart(f.Value, onlyKey(others)):
+	case key == extract.BlankDate && len(others) == len(dateGlyphs) && len(slices.Compact(slices.Clone(others))) == 1 && oneDigitApart(f.Value, others[0]):
 		// Every second reading names the same other date, one digit from
 		// the page's reading: the letter bears that date.
-		r.Fields[key] = extract.Field{Value: onlyKey(others), Conf: mismatchConf, Box: f.Box, Read: f.Value}
+		r.Fields[key] = extract.Field{Value: others[0], Conf: mismatchConf, Box: f.Box, Read: f.Value}
 	}
-}
-
-// onlyKey is the key of a map holding one.
-func onlyKey(m map[string]int) string {
-	for k := range m {
-		return k
-	}
-	return ""
 }
 
 // oneDigitApart reports whether two dates' digits differ in at most one
@@ -102,27 +96,22 @@ func yearsApart(read extract.Date, entered string) bool {
 	return ok && (read.Y-e.Y > 5 || e.Y-read.Y > 5)
 }
 
-// formFieldOf is the form field a role's document shows under key.
-func formFieldOf(role, key string) string {
+// formFieldOf is the one form field that documents of roles show under
+// key; "" when none does or, on a packet's ID back (which may be either
+// person's), more than one.
+func formFieldOf(roles []string, key string) string {
+	found := ""
 	for _, s := range fieldSpecs {
 		for _, src := range s.sources {
-			if src.role == role && src.key == key {
-				return s.field
+			if src.key == key && slices.Contains(roles, src.role) {
+				if found != "" && found != s.field {
+					return ""
+				}
+				found = s.field
 			}
 		}
 	}
-	return ""
-}
-
-// letterDateField is the form field holding the date of a letter kind.
-func letterDateField(k extract.Kind) string {
-	switch k {
-	case extract.KindCommitmentLetter:
-		return FieldCommitmentLetterDate
-	case extract.KindApplicationLetter:
-		return FieldApplicationLetterDate
-	}
-	return ""
+	return found
 }
 
 // dateBand is the strip a written date stands in: its characters'

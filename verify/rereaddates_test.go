@@ -31,7 +31,7 @@ func TestRereadLetterDate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			img := cardText(t, tt.ink)
 			ink := inkOf(img)
-			r := DocResult{Kind: extract.KindApplicationLetter, Fields: extract.Fields{
+			r := DocResult{Ref: DocumentRef{Role: RoleApplicationLetter}, Kind: extract.KindApplicationLetter, Fields: extract.Fields{
 				extract.BlankDate:     {Value: tt.page, Conf: tt.conf, Box: ink},
 				extract.BlankDateText: {Value: tt.ink, Box: ink, Boxes: runeBoxes(ink, len([]rune(tt.ink)))},
 			}}
