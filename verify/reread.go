@@ -248,17 +248,25 @@ func (p *Pipeline) readCropPage(ctx context.Context, red *image.Gray, box ocr.Bo
 // readCropLines reads a crop whose lines are line pixels high, scaled so
 // that they are about targetGlyph high.
 func (p *Pipeline) readCropLines(ctx context.Context, red *image.Gray, box ocr.Box, line int, opt ocr.ReadOptions) (ocr.Page, bool) {
-	const pad = 12
 	up := 1.0
 	if line > 0 {
 		up = min(3, max(0.2, targetGlyph/float64(line)))
 	}
-	crop := ocr.Pad(ocr.ScaleGray(ocr.CropGray(red, box.Rect()), up), pad)
-	page, err := p.reader.Read(ctx, crop, opt)
+	page, err := p.readCut(ctx, ocr.CropGray(red, box.Rect()), up, opt)
 	if err != nil {
 		return ocr.Page{}, false
 	}
-	return ocr.MapPage(page, image.Pt(box.X, box.Y), pad, up, 0, 0), true
+	return ocr.MapPage(page, image.Pt(box.X, box.Y), cropPad, up, 0, 0), true
+}
+
+// cropPad is the white margin a crop is read with: Tesseract reads text
+// that touches the image edge badly.
+const cropPad = 12
+
+// readCut reads a cut-out image scaled by up, with a white margin; the
+// page is in the scaled, padded cut's pixels.
+func (p *Pipeline) readCut(ctx context.Context, cut *image.Gray, up float64, opt ocr.ReadOptions) (ocr.Page, error) {
+	return p.reader.Read(ctx, ocr.Pad(ocr.ScaleGray(cut, up), cropPad), opt)
 }
 
 // fieldOfPage joins every word of a page into one field.

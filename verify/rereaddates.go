@@ -145,7 +145,7 @@ func (p *Pipeline) readDateBand(ctx context.Context, red *image.Gray, band ocr.B
 	crop := ocr.CropGray(red, band.Rect())
 	ocr.TwoTone(crop)
 	up := min(4, max(0.2, glyph/float64(band.H/2)))
-	page, err := p.reader.Read(ctx, ocr.Pad(ocr.ScaleGray(crop, up), 12), ocr.ReadOptions{PSM: ocr.PSMSingleLine, Whitelist: chars})
+	page, err := p.readCut(ctx, crop, up, ocr.ReadOptions{PSM: ocr.PSMSingleLine, Whitelist: chars})
 	if err != nil {
 		return extract.Field{}, false
 	}
