@@ -263,15 +263,7 @@ func dot(a, b []float32) float64 {
 
 // otsu is the threshold that best splits g's histogram in two.
 func otsu(g *image.Gray) uint8 {
-	var hist [256]int
-	b := g.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		row := g.Pix[g.PixOffset(b.Min.X, y):g.PixOffset(b.Max.X, y)]
-		for _, p := range row {
-			hist[p]++
-		}
-	}
-	total := b.Dx() * b.Dy()
+	hist, total := histogram(g)
 	var sum float64
 	for i, n := range hist {
 		sum += float64(i * n)

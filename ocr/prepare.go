@@ -170,15 +170,9 @@ func FlipBoxH(b Box, w int) Box {
 // goes white with the paper, where Otsu's threshold over a small crop
 // with little ink may keep it. Meant for one line of text.
 func TwoTone(g *image.Gray) {
-	var hist [256]int
-	b := g.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for _, v := range g.Pix[g.PixOffset(b.Min.X, y):g.PixOffset(b.Max.X, y)] {
-			hist[v]++
-		}
-	}
-	n := b.Dx() * b.Dy()
+	hist, n := histogram(g)
 	t := uint8((percentile(hist, n, 0.02) + percentile(hist, n, 0.5)) / 2)
+	b := g.Bounds()
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		row := g.Pix[g.PixOffset(b.Min.X, y):g.PixOffset(b.Max.X, y)]
 		for i, v := range row {
@@ -188,6 +182,17 @@ func TwoTone(g *image.Gray) {
 			}
 		}
 	}
+}
+
+// histogram counts g's pixels by tone; n is how many there are.
+func histogram(g *image.Gray) (hist [256]int, n int) {
+	b := g.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for _, v := range g.Pix[g.PixOffset(b.Min.X, y):g.PixOffset(b.Max.X, y)] {
+			hist[v]++
+		}
+	}
+	return hist, b.Dx() * b.Dy()
 }
 
 // percentile is the tone below which a share q of the n counted pixels lie.
