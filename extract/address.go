@@ -73,7 +73,11 @@ func SnapAddress(f Field) Field {
 	rs := []rune(f.Value)
 	provs := closest(rs, ix.provinces)
 	if len(provs) == 0 {
-		if prov, n, ok := provinceOfPrefecture(rs, ix); ok || municipalityCut(rs, ix, &prov, &n) {
+		prov, n, ok := provinceOfPrefecture(rs, ix)
+		if !ok {
+			prov, n, ok = municipalityCut(rs, ix)
+		}
+		if ok {
 			rs = append([]rune(prov), rs[n:]...)
 			f.Value, f.Confs, provs = string(rs), nil, []string{prov}
 		}
@@ -128,9 +132,8 @@ func provinceOfPrefecture(rs []rune, ix *placeIndex) (string, int, bool) {
 // municipalityCut recovers a municipality whose first rune or two the
 // OCR lost ("海市宝山区…" for 上海市宝山区…): the rest of its name,
 // followed at once by one of its districts, exact, and no other
-// municipality fits. It sets prov and n as provinceOfPrefecture returns
-// them.
-func municipalityCut(rs []rune, ix *placeIndex, prov *string, n *int) bool {
+// municipality fits. It returns what provinceOfPrefecture does.
+func municipalityCut(rs []rune, ix *placeIndex) (string, int, bool) {
 	found, cut := "", 0
 	for _, p := range ix.provinces {
 		pr := []rune(p)
@@ -139,16 +142,17 @@ func municipalityCut(rs []rune, ix *placeIndex, prov *string, n *int) bool {
 			if len(rs) <= len(rest) || string(rs[:len(rest)]) != string(rest) {
 				continue
 			}
-			if county, _ := snapPrefix(rs[len(rest):], ix.counties[p+"/直辖"]); county != "" && strings.HasPrefix(string(rs[len(rest):]), county) {
-				if found != "" && found != p {
-					return false
-				}
-				found, cut = p, len(rest)
+			after := string(rs[len(rest):])
+			if !slices.ContainsFunc(ix.counties[p+"/直辖"], func(c string) bool { return strings.HasPrefix(after, c) }) {
+				continue
 			}
+			if found != "" && found != p {
+				return "", 0, false
+			}
+			found, cut = p, len(rest)
 		}
 	}
-	*prov, *n = found, cut
-	return found != ""
+	return found, cut, found != ""
 }
 
 // StartsWithRegion reports whether an address starts with the name of a
