@@ -91,3 +91,33 @@ func TestTwoTone(t *testing.T) {
 		t.Errorf("ink %d, remnant %d, paper %d; want 0, 255, 255", g.GrayAt(5, 5).Y, g.GrayAt(55, 5).Y, g.GrayAt(90, 5).Y)
 	}
 }
+
+func TestSealFree(t *testing.T) {
+	// Colours measured on a generated letter's seal and blue fill.
+	tests := []struct {
+		name    string
+		c       color.RGBA
+		atLeast uint8
+		atMost  uint8
+	}{
+		{"paper", color.RGBA{247, 243, 242, 255}, 245, 255},
+		{"dense seal ink, as dark as the fill in red", color.RGBA{164, 89, 102, 255}, 235, 255},
+		{"seal ink", color.RGBA{204, 94, 111, 255}, 255, 255},
+		{"blue fill", color.RGBA{120, 111, 114, 255}, 125, 135},
+		{"black print", color.RGBA{40, 40, 40, 255}, 40, 40},
+		{"fill written over the seal", color.RGBA{96, 41, 50, 255}, 140, 160},
+		{"navy ballpoint, bluer than red", color.RGBA{40, 60, 160, 255}, 40, 40},
+	}
+	for _, tt := range tests {
+		img := image.NewRGBA(image.Rect(0, 0, 2, 2))
+		for i := range 4 {
+			img.SetRGBA(i%2, i/2, tt.c)
+		}
+		if v := SealFree(img).GrayAt(1, 1).Y; v < tt.atLeast || v > tt.atMost {
+			t.Errorf("%s %v: %d, want %d–%d", tt.name, tt.c, v, tt.atLeast, tt.atMost)
+		}
+		if v, want := RedChannel(img).GrayAt(1, 1).Y, tt.c.R; v != want {
+			t.Errorf("%s: red channel %d, want %d", tt.name, v, want)
+		}
+	}
+}

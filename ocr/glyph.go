@@ -145,24 +145,31 @@ func (l InkLine) InkRuns(minInk int) []image.Rectangle {
 func (l InkLine) InkRight(minInk int) (int, bool) {
 	b := l.img.Bounds()
 	for x := b.Max.X - 1; x >= b.Min.X; x-- {
-		n := 0
-		for y := b.Min.Y; y < b.Max.Y; y++ {
-			if l.img.GrayAt(x, y).Y < l.thr {
-				n++
-			}
-		}
-		if n >= minInk {
+		if l.colInk(x) >= minInk {
 			return x + 1, true
 		}
 	}
 	return 0, false
 }
 
+// colInk and rowInk count the ink pixels of a column and of a row.
+func (l InkLine) colInk(x int) int {
+	b := l.img.Bounds()
+	return l.inkIn(image.Rect(x, b.Min.Y, x+1, b.Max.Y))
+}
+
 func (l InkLine) rowInk(y int) int {
+	b := l.img.Bounds()
+	return l.inkIn(image.Rect(b.Min.X, y, b.Max.X, y+1))
+}
+
+func (l InkLine) inkIn(r image.Rectangle) int {
 	n := 0
-	for x := l.img.Bounds().Min.X; x < l.img.Bounds().Max.X; x++ {
-		if l.img.GrayAt(x, y).Y < l.thr {
-			n++
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if l.img.GrayAt(x, y).Y < l.thr {
+				n++
+			}
 		}
 	}
 	return n
