@@ -92,3 +92,22 @@ func Levenshtein(a, b []rune) int {
 	}
 	return prev[len(b)]
 }
+
+// CommonInOrder is how many characters a and b share in the same order
+// (their longest common subsequence), after Canon.
+func CommonInOrder(a, b string) int {
+	ra, rb := []rune(Canon(a)), []rune(Canon(b))
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for _, x := range ra {
+		for j, y := range rb {
+			if x == y {
+				cur[j+1] = prev[j] + 1
+			} else {
+				cur[j+1] = max(prev[j+1], cur[j])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -80,6 +80,27 @@ func TestLevenshtein(t *testing.T) {
 	}
 }
 
+func TestCommonInOrder(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "abc", 0},
+		{"abc", "abc", 3},
+		{"abc", "cba", 1},
+		{"航宇网络科技（深圳）有限公司", "肯字网络移越(深圳)胡良公司", 8},
+		{"有限公司", "有限责任公司", 4},
+	}
+	for _, tt := range tests {
+		if got := CommonInOrder(tt.a, tt.b); got != tt.want {
+			t.Errorf("CommonInOrder(%q, %q) = %d; want %d", tt.a, tt.b, got, tt.want)
+		}
+		if got := CommonInOrder(tt.b, tt.a); got != tt.want {
+			t.Errorf("CommonInOrder(%q, %q) = %d; want %d (symmetry)", tt.b, tt.a, got, tt.want)
+		}
+	}
+}
+
 func TestSimilarity(t *testing.T) {
 	tests := []struct {
 		a, b string

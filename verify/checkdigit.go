@@ -13,7 +13,9 @@ import (
 // the form's with one character misread (653134… for 653131…), unless
 // the card shows a number two characters off the form's and the OCR
 // misread one of those two into the form's: not worth a human's look.
-// The OCR's reading stays in the field's Read.
+// A read holding every character of the form's value and one stray
+// character more is the form's too (see oneCharMisread). The OCR's
+// reading stays in the field's Read.
 func confirmByCheckDigit(r *DocResult, form Form) {
 	roles := docRoles(r.Ref.Role, r.Kind)
 	for _, s := range fieldSpecs {
@@ -31,12 +33,23 @@ func confirmByCheckDigit(r *DocResult, form Form) {
 }
 
 // oneCharMisread reports whether read, which fails its check character,
-// is want, which passes it, with one character read wrong.
+// is want, which passes it, with one character read wrong, or with one
+// stray character read into it (3504231968411114882 on a letter whose
+// fill is 350423198411114882: every character of want, in order).
 func oneCharMisread(read, want string, k valueKind) bool {
 	valid := extract.ValidIDNumber
 	if k == kindCode {
 		valid = func(s string) bool { return extract.ValidateUSCC(s) == nil }
 	}
 	a, b := []rune(read), []rune(want)
-	return len(a) == len(b) && !valid(read) && valid(want) && len(differing(a, b)) == 1
+	if valid(read) || !valid(want) {
+		return false
+	}
+	switch len(a) - len(b) {
+	case 0:
+		return len(differing(a, b)) == 1
+	case 1:
+		return extract.CommonInOrder(read, want) == len(b)
+	}
+	return false
 }

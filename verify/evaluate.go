@@ -8,7 +8,7 @@ import (
 
 // RulesVersion changes whenever a rule changes, so that a backlog can be
 // re-verified (reprocess) and verdicts compared by version.
-const RulesVersion = "2026.11.5"
+const RulesVersion = "2026.11.6"
 
 // evalContext is what every rule sees.
 type evalContext struct {

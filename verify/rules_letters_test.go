@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/qualcheck/qualcheck/extract"
+	"github.com/qualcheck/qualcheck/ocr"
 )
 
 // letterDoc is the document of a role in cleanApp's documents.
@@ -22,6 +23,19 @@ func unsure(v string) extract.Field {
 	for i := range f.Confs {
 		f.Confs[i] = 0.4
 	}
+	return f
+}
+
+// boxed sets f's box to w × h pixels.
+func boxed(f extract.Field, w, h int) extract.Field {
+	f.Box = ocr.Box{X: 10, Y: 10, W: w, H: h}
+	return f
+}
+
+// withConf sets the confidence of f's i-th character.
+func withConf(f extract.Field, i int, c float64) extract.Field {
+	f.Confs = append([]float64(nil), f.Confs...)
+	f.Confs[i] = c
 	return f
 }
 
@@ -60,6 +74,10 @@ func TestLetterRules(t *testing.T) {
 			ExpectedReason{Code: CodeActualUserNameMismatch, Role: cl}},
 		{"a person as actual user", cl, "", extract.Fields{blankEnterprise: unsure("王小明")}, "", DecisionReject,
 			ExpectedReason{Code: CodeActualUserNameMismatch, Role: cl}},
+		{"a person as actual user, read with stray marks (held-out app-11-00014)", cl, "", extract.Fields{blankEnterprise: boxed(unsure("孙薄/有2"), 100, 25)}, "", DecisionReject,
+			ExpectedReason{Code: CodeActualUserNameMismatch, Role: cl}},
+		{"a long fill read as a few characters and marks: review", cl, "", extract.Fields{blankEnterprise: boxed(unsure("深训/有2"), 300, 25)}, "", DecisionReview,
+			ExpectedReason{Code: CodeLowConfidence, Role: cl}},
 		{"actual user cut short: review", cl, "", extract.Fields{blankEnterprise: unsure("深圳嘉丰")}, "", DecisionReview,
 			ExpectedReason{Code: CodeLowConfidence, Role: cl}},
 		{"actual user empty", cl, "", extract.Fields{blankEnterprise: {}}, "", DecisionReject,
@@ -85,10 +103,18 @@ func TestLetterRules(t *testing.T) {
 		{"impossible date two digits off: review", cl, "", extract.Fields{extract.BlankDate: unsure("2026-02-99")}, "", DecisionReview,
 			ExpectedReason{Code: CodeLowConfidence, Role: cl}},
 		{"admin ID with a stray stroke after it", al, "", extract.Fields{blankAdminID: field("440304197806034492人")}, "", DecisionPass, ExpectedReason{}},
+		{"actual user misread in most characters, as long, sharing a quarter (generated app-1-00009)", cl, "", extract.Fields{blankEnterprise: unsure("深州嘉半物沟股伦有很公可")}, "", DecisionPass, ExpectedReason{}},
+		{"actual user as long, sharing too little: review", cl, "", extract.Fields{blankEnterprise: unsure("深训毒半扬沟股伦右很么可")}, "", DecisionReview,
+			ExpectedReason{Code: CodeLowConfidence, Role: cl}},
+		{"actual user another company's, a character read surely: review", cl, "", extract.Fields{blankEnterprise: withConf(unsure("深州嘉半物沟股伦有很公可"), 1, 0.9)}, "", DecisionReview,
+			ExpectedReason{Code: CodeLowConfidence, Role: cl}},
 		{"actual user misread in places", cl, "", extract.Fields{blankEnterprise: unsure("深圳嘉丰物流股份有限公可")}, "", DecisionPass, ExpectedReason{}},
 		{"admin ID of another person", al, "", extract.Fields{blankAdminID: field("330108198709223658")}, "", DecisionReject,
 			ExpectedReason{Code: CodeLetterAdminMismatch, Role: al}},
 		{"admin ID misread in one digit (check digit fails): the card's", al, "", extract.Fields{blankAdminID: field("440304197806034493")}, "", DecisionPass, ExpectedReason{}},
+		{"admin ID read with a stray digit inside (generated app-1-00046): the card's", al, "", extract.Fields{blankAdminID: field("4403041978060344492")}, "", DecisionPass, ExpectedReason{}},
+		{"admin ID read a digit short: review", al, "", extract.Fields{blankAdminID: field("44030419780603449")}, "", DecisionReview,
+			ExpectedReason{Code: CodeLowConfidence, Role: al}},
 		{"admin ID misread in two digits: review", al, "", extract.Fields{blankAdminID: field("440304197806034183")}, "", DecisionReview,
 			ExpectedReason{Code: CodeLowConfidence, Role: al}},
 		{"admin ID empty", al, "", extract.Fields{blankAdminID: {}}, "", DecisionReject,
