@@ -44,21 +44,33 @@ func cardText(t *testing.T, s string) *image.Gray {
 // cardLines draws lines one under the other, left-aligned, 56 px apart.
 func cardLines(t *testing.T, lines ...string) *image.Gray {
 	t.Helper()
-	f, err := ocr.LoadFont("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "")
-	if err != nil {
-		t.Fatalf("%v (bash .ci/setup installs the fonts)", err)
+	face := testFace(t, "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 40)
+	longest := 0
+	for _, s := range lines {
+		longest = max(longest, len([]rune(s)))
 	}
-	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: 40, DPI: 72, Hinting: font.HintingNone})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g := image.NewGray(image.Rect(0, 0, 40*len([]rune(lines[0]))+40, 24+56*len(lines)))
+	g := image.NewGray(image.Rect(0, 0, 40*longest+40, 24+56*len(lines)))
 	draw.Draw(g, g.Bounds(), image.NewUniform(color.Gray{Y: 205}), image.Point{}, draw.Src)
 	for i, s := range lines {
 		d := font.Drawer{Dst: g, Src: image.NewUniform(color.Gray{Y: 35}), Face: face, Dot: fixed.P(20, 55+56*i)}
 		d.DrawString(s)
 	}
 	return g
+}
+
+// testFace is the font at path (a collection's first member) at size
+// pixels.
+func testFace(t *testing.T, path string, size float64) font.Face {
+	t.Helper()
+	f, err := ocr.LoadFont(path, "")
+	if err != nil {
+		t.Fatalf("%v (bash .ci/setup installs the fonts)", err)
+	}
+	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return face
 }
 
 func inkOf(g *image.Gray) ocr.Box {

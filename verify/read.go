@@ -30,11 +30,14 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded, fo
 	colours, seals := findStamps(&r, d.Image)
 	strips := unwrapSeals(d.Image, seals)
 	t0 := time.Now()
-	red := ocr.RedChannel(d.Image)
+	red, fills := ocr.RedChannel(d.Image), sealFreeLetter(d.Image, r.Ref.Role)
 	d.Image = nil // the colour image is not needed again: let it go
 	cls, red, ok := p.readPage(ctx, &r, red)
 	if !ok {
 		return r.fail(CodeDocumentUnreadable, "ocr failed")
+	}
+	if fills == nil {
+		fills = red
 	}
 	r.Report.TimingsMS["ocr"] = time.Since(t0).Milliseconds()
 	t1 := time.Now()
@@ -44,23 +47,46 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded, fo
 	r.Report.Stamps = companyStamps(seals, cls.Kind, r.Page)
 	checkCopy(&r, colours, seals)
 	if cls.Kind == extract.KindCommitmentLetter || cls.Kind == extract.KindApplicationLetter {
-		p.compareTemplate(&r)
+		p.compareTemplate(ctx, &r, fills)
 	}
 	if m := r.Report.Mirrored; m == nil || !*m { // crops of a mirrored image read nothing
-		p.readSealTexts(ctx, &r, strips)
-		p.rereadIDNumber(ctx, &r, red)
-		p.rereadWeak(ctx, &r, red)
-		p.rereadCreditCode(ctx, &r, red)
-		p.rereadTerm(ctx, &r, red)
-		p.rereadAddress(ctx, &r, red)
-		p.confirmByGlyphs(&r, red, form)
-		confirmByCheckDigit(&r, form)
-		p.rereadDates(ctx, &r, red, form)
+		p.lookAgain(ctx, &r, red, fills, strips, form)
 	}
 	r.Report.Dates = letterDatesFound(r.Fields)
 	r.Report.Extracted = reportValues(r.Fields)
 	r.Report.TimingsMS["extract"] = time.Since(t1).Milliseconds()
 	return r
+}
+
+// lookAgain reads once more, from crops, what the page read left unsure
+// (seal texts, ID numbers, names, credit codes, terms, addresses, from
+// red), then confirms values the form gives by their glyphs, check
+// characters and second readings of dates and letter blanks (from
+// fills: a letter's seal-free image, else red).
+func (p *Pipeline) lookAgain(ctx context.Context, r *DocResult, red, fills *image.Gray, strips []sealStrip, form Form) {
+	p.readSealTexts(ctx, r, strips)
+	p.rereadIDNumber(ctx, r, red)
+	p.rereadWeak(ctx, r, red)
+	p.rereadCreditCode(ctx, r, red)
+	p.rereadTerm(ctx, r, red)
+	p.rereadAddress(ctx, r, red)
+	p.confirmByGlyphs(r, fills, form)
+	confirmByCheckDigit(r, form)
+	p.rereadDates(ctx, r, fills, form)
+	p.rereadBlanks(ctx, r, fills, form)
+}
+
+// sealFreeLetter is, for a letter, the image its handwritten fills are
+// looked at again in: the red channel with the company seal lifted to
+// white (ocr.SealFree), as the date and the signature block are written
+// over the seal; nil for other roles. The page itself is read from the
+// red channel, which keeps the layout Tesseract reads whole.
+func sealFreeLetter(img image.Image, role string) *image.Gray {
+	switch role {
+	case RoleCommitmentLetter, RoleApplicationLetter:
+		return ocr.SealFree(img)
+	}
+	return nil
 }
 
 // readPage reads red as r's page (deskewed, at its role's scale), checks

@@ -49,6 +49,42 @@ func (p *Pipeline) rereadWeak(ctx context.Context, r *DocResult, red *image.Gray
 	}
 }
 
+// rereadBlanks reads a letter's name blanks (the actual user, the
+// administrator) again where the page read them not as the form's: the
+// blank's line alone, cut from the letter's seal-free image (fills run
+// under the seal), at the two sizes dates are read again at. A reading
+// holding the form's value whole shows it; the page's reading stays in
+// Read for the reviewer. Any other reading changes nothing.
+func (p *Pipeline) rereadBlanks(ctx context.Context, r *DocResult, img *image.Gray, form Form) {
+	if r.Kind != extract.KindCommitmentLetter && r.Kind != extract.KindApplicationLetter {
+		return
+	}
+	for _, b := range letterBlanks {
+		f, want := r.Fields[b.blank], form.Value(b.field)
+		if want == "" || !f.Found() || f.Box.Empty() || extract.Canon(f.Value) == extract.Canon(want) {
+			continue
+		}
+		if conf, ok := p.lineShows(ctx, img, f.Box, want); ok {
+			r.Fields[b.blank] = extract.Field{Value: want, Conf: conf, Box: f.Box, Read: f.Value}
+		}
+	}
+}
+
+// lineShows reports whether the line in box of img, read alone at each
+// of dateGlyphs, holds want whole in one reading, and that reading's
+// confidence.
+func (p *Pipeline) lineShows(ctx context.Context, img *image.Gray, box ocr.Box, want string) (float64, bool) {
+	cut := ocr.CropGray(img, grow(box).Rect())
+	for _, g := range dateGlyphs {
+		up := min(4, max(0.2, g/float64(box.H)))
+		page, err := p.readCut(ctx, cut, up, ocr.ReadOptions{PSM: ocr.PSMSingleLine})
+		if f := fieldOfPage(page); err == nil && strings.Contains(extract.Canon(f.Value), extract.Canon(want)) {
+			return f.Conf, true
+		}
+	}
+	return 0, false
+}
+
 // nameBand is where a name should be when the page read found its label
 // but no name. An ID card's name prints larger than its 姓名 label, so
 // its band is one and a half labels high and six wide; a licence's legal

@@ -2,7 +2,14 @@ package verify
 
 import (
 	"context"
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
 	"testing"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
 
 	"github.com/qualcheck/qualcheck/extract"
 	"github.com/qualcheck/qualcheck/ocr"
@@ -31,10 +38,7 @@ func TestRereadLetterDate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			img := cardText(t, tt.ink)
 			ink := inkOf(img)
-			r := DocResult{Ref: DocumentRef{Role: RoleApplicationLetter}, Kind: extract.KindApplicationLetter, Fields: extract.Fields{
-				extract.BlankDate:     {Value: tt.page, Conf: tt.conf, Box: ink},
-				extract.BlankDateText: {Value: tt.ink, Box: ink, Boxes: runeBoxes(ink, len([]rune(tt.ink)))},
-			}}
+			r := letterDateDoc(ink, tt.ink, tt.page, tt.conf)
 			p.rereadDates(context.Background(), &r, img, Form{ApplicationLetterDate: tt.entered})
 			got := r.Fields[extract.BlankDate]
 			if got.Value != tt.want {
@@ -45,6 +49,75 @@ func TestRereadLetterDate(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRereadLetterDateSeen: a date written in blue over the company
+// seal, which the red channel keeps nearly as dark as the fill where it
+// is dense, is read again from the letter's seal-free image (from the
+// red channel this line does not confirm); second readings that name
+// another date with a one-digit day (a written 17日 read 1日) do not make
+// it a date read surely, as the letters write two-digit days (generated
+// app-1-00037).
+func TestRereadLetterDateSeen(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	underSeal := func(t *testing.T, s string) *image.Gray { return ocr.SealFree(sealedFill(t, s)) }
+	tests := []struct {
+		name          string
+		draw          func(*testing.T, string) *image.Gray
+		ink, page     string
+		conf          float64
+		entered, want string
+		wantConf      float64 // < 0: any
+	}{
+		{"under the seal", underSeal, "2026年05月28日", "加和年05月28晶", 0, "2026-05-28", "2026-05-28", -1},
+		{"a one-digit day stays unsure", cardText, "2026年07月1日", "2026-07-01", 0.3, "2026-07-17", "2026-07-01", 0.3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			img := tt.draw(t, tt.ink)
+			r := letterDateDoc(inkOf(img), tt.ink, tt.page, tt.conf)
+			p.rereadDates(context.Background(), &r, img, Form{ApplicationLetterDate: tt.entered})
+			if got := r.Fields[extract.BlankDate]; got.Value != tt.want || (tt.wantConf >= 0 && got.Conf != tt.wantConf) {
+				t.Errorf("date = %+v, want %s at %v", got, tt.want, tt.wantConf)
+			}
+		})
+	}
+}
+
+// sealedFill draws s as a letter's fill, 28 px AR PL UKai in pale blue on
+// paper, with a seal's ring and star multiplied over its year and month,
+// as a stamp is pressed over the signature block.
+func sealedFill(t *testing.T, s string) *image.RGBA {
+	t.Helper()
+	face := testFace(t, "/usr/share/fonts/truetype/arphic/ukai.ttc", 28)
+	img := image.NewRGBA(image.Rect(0, 0, 320, 120))
+	draw.Draw(img, img.Bounds(), image.NewUniform(color.RGBA{244, 242, 240, 255}), image.Point{}, draw.Src)
+	d := font.Drawer{Dst: img, Src: image.NewUniform(color.RGBA{110, 110, 150, 255}), Face: face, Dot: fixed.P(20, 70)}
+	d.DrawString(s)
+	seal := color.RGBA{170, 70, 80, 255}
+	cx, cy := 120.0, 60.0
+	for y := range 120 {
+		for x := range 320 {
+			dist := math.Hypot(float64(x)-cx, float64(y)-cy)
+			if (dist > 46 && dist < 53) || (dist < 14 && math.Abs(float64(x)-cx) < 14-math.Abs(float64(y)-cy)) {
+				c := img.RGBAAt(x, y)
+				img.SetRGBA(x, y, color.RGBA{uint8(int(c.R) * int(seal.R) / 255), uint8(int(c.G) * int(seal.G) / 255), uint8(int(c.B) * int(seal.B) / 255), 255})
+			}
+		}
+	}
+	return img
+}
+
+// letterDateDoc is an application letter whose date line, written and
+// inked in box, the page read as page at confidence conf.
+func letterDateDoc(box ocr.Box, written, page string, conf float64) DocResult {
+	return DocResult{Ref: DocumentRef{Role: RoleApplicationLetter}, Kind: extract.KindApplicationLetter, Fields: extract.Fields{
+		extract.BlankDate:     {Value: page, Conf: conf, Box: box},
+		extract.BlankDateText: {Value: written, Box: box, Boxes: runeBoxes(box, len([]rune(written)))},
+	}}
 }
 
 // runeBoxes splits a line's box evenly among n runes.
@@ -93,5 +166,37 @@ func TestBelowAuthority(t *testing.T) {
 	}
 	if _, ok := belowAuthority(ocr.Page{}); ok {
 		t.Error("a band without the authority")
+	}
+}
+
+// TestRereadBlanks: a letter's actual-user blank the page misread is
+// read again alone; the form's name is taken only when the reading holds
+// it whole.
+func TestRereadBlanks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	const form = "航宇网络科技（深圳）有限公司"
+	tests := []struct{ name, ink, want string }{
+		{"the form's name, misread on the page", form, form},
+		{"a person's name stays as read", "曾平", "肯字网络移越(深圳)胡良公司"},
+		{"another company's name stays as read", "航宇网络信息（深圳）有限公司", "肯字网络移越(深圳)胡良公司"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			img := cardText(t, tt.ink)
+			r := DocResult{Ref: DocumentRef{Role: RoleCommitmentLetter}, Kind: extract.KindCommitmentLetter, Fields: extract.Fields{
+				blankEnterprise: {Value: "肯字网络移越(深圳)胡良公司", Conf: 0.2, Box: inkOf(img)},
+			}}
+			p.rereadBlanks(context.Background(), &r, img, Form{EnterpriseName: form})
+			got := r.Fields[blankEnterprise]
+			if got.Value != tt.want {
+				t.Fatalf("actual user = %q, want %q", got.Value, tt.want)
+			}
+			if got.Value == form && got.Read != "肯字网络移越(深圳)胡良公司" {
+				t.Errorf("the page's reading was not kept: %+v", got)
+			}
+		})
 	}
 }
