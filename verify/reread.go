@@ -71,11 +71,11 @@ func (p *Pipeline) rereadBlanks(ctx context.Context, r *DocResult, img *image.Gr
 }
 
 // lineShows reports whether the line in box of img, read alone at each
-// of dateGlyphs, holds want whole in one reading, and that reading's
+// of fillGlyphs, holds want whole in one reading, and that reading's
 // confidence.
 func (p *Pipeline) lineShows(ctx context.Context, img *image.Gray, box ocr.Box, want string) (float64, bool) {
 	cut := ocr.CropGray(img, grow(box).Rect())
-	for _, g := range dateGlyphs {
+	for _, g := range fillGlyphs {
 		up := min(4, max(0.2, g/float64(box.H)))
 		page, err := p.readCut(ctx, cut, up, ocr.ReadOptions{PSM: ocr.PSMSingleLine})
 		if f := fieldOfPage(page); err == nil && strings.Contains(extract.Canon(f.Value), extract.Canon(want)) {

@@ -30,10 +30,12 @@ var (
 	idDateLine     = dateLine{chars: "0123456789.-", twoTone: true} // 2024.10.21-2044.10.21
 )
 
-// dateGlyphs are the glyph heights a date's line is read again at: the
-// handwriting-like fill of a letter reads differently at each, and one
-// agreeing reading is enough while none may contradict.
-var dateGlyphs = []float64{24, 30}
+// fillGlyphs are the glyph heights a written line (a date, a letter's
+// name blank) is read again at: the handwriting-like fill of a letter
+// reads differently at each, and one agreeing reading is enough while
+// none may contradict. A third size (20 px) confirmed no more of the
+// seed-1 letters' dates and one fake date more.
+var fillGlyphs = []float64{24, 30}
 
 // rereadDates looks again at the dates the page read did not read as the
 // form's: a letter's signature-block date and an ID card's validity. img
@@ -75,7 +77,7 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, img *image.Gra
 		return
 	}
 	agree, conf, others, whole := false, 0.0, []string{}, 0
-	for _, g := range dateGlyphs {
+	for _, g := range fillGlyphs {
 		read, ok := p.readDateBand(ctx, img, band, g, line)
 		p.logger.Debug("date read again", "key", key, "glyph_px", g, "read", read.Value)
 		if d, dated := extract.ParseDate(read.Value); ok && dated && d.String() != entered {
@@ -91,7 +93,7 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, img *image.Gra
 	switch {
 	case len(others) == 0 && agree:
 		r.Fields[key] = extract.Field{Value: entered, Conf: conf, Box: f.Box, Read: f.Value}
-	case key == extract.BlankDate && whole == len(dateGlyphs) && len(slices.Compact(slices.Clone(others))) == 1 && oneDigitApart(f.Value, others[0]):
+	case key == extract.BlankDate && whole == len(fillGlyphs) && len(slices.Compact(slices.Clone(others))) == 1 && oneDigitApart(f.Value, others[0]):
 		// Every second reading names the same other date with all its
 		// eight digits, one digit from the page's reading: the letter
 		// bears that date. A day read as one digit has lost one (the
