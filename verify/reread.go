@@ -74,11 +74,9 @@ func (p *Pipeline) rereadBlanks(ctx context.Context, r *DocResult, img *image.Gr
 // of fillGlyphs, holds want whole in one reading, and that reading's
 // confidence.
 func (p *Pipeline) lineShows(ctx context.Context, img *image.Gray, box ocr.Box, want string) (float64, bool) {
-	cut := ocr.CropGray(img, grow(box).Rect())
 	for _, g := range fillGlyphs {
-		up := min(4, max(0.2, g/float64(box.H)))
-		page, err := p.readCut(ctx, cut, up, ocr.ReadOptions{PSM: ocr.PSMSingleLine})
-		if f := fieldOfPage(page); err == nil && strings.Contains(extract.Canon(f.Value), extract.Canon(want)) {
+		f, ok := p.readWrittenLine(ctx, img, grow(box), g, blankLine)
+		if ok && strings.Contains(extract.Canon(f.Value), extract.Canon(want)) {
 			return f.Conf, true
 		}
 	}

@@ -10,24 +10,26 @@ import (
 	"github.com/qualcheck/qualcheck/ocr"
 )
 
-// dateLine is how a kind of written date is read again: the characters
-// it is made of, and whether its crop is made black and white first, at
-// the midpoint of ink and paper. An ID card's validity is cut from the
-// red channel, where that drops a seal's faint remnant; a letter's date
-// from the letter's seal-free image (ocr.SealFree), where the seal is
-// gone already and a fill written over it is paler than that midpoint.
-// On the seed-1 letters whose date the page misread (34), the second
-// reading confirmed 17 from the seal-free image, 8 from the red channel
-// made black and white, with no false confirmation in either against
-// six fake form dates each (±1, ±6, ±10 days).
-type dateLine struct {
+// writtenLine is how a kind of written line is read again: the
+// characters it is made of ("" for any), and whether its crop is made
+// black and white first, at the midpoint of ink and paper. An ID card's
+// validity is cut from the red channel, where that drops a seal's faint
+// remnant; a letter's date and blanks from the letter's seal-free image
+// (ocr.SealFree), where the seal is gone already and a fill written over
+// it is paler than that midpoint. On the seed-1 letters whose date the
+// page misread (34), the second reading confirmed 17 from the seal-free
+// image, 8 from the red channel made black and white, with no false
+// confirmation in either against six fake form dates each (±1, ±6, ±10
+// days).
+type writtenLine struct {
 	chars   string
 	twoTone bool
 }
 
 var (
-	letterDateLine = dateLine{chars: "0123456789年月日"}               // 2026年05月08日
-	idDateLine     = dateLine{chars: "0123456789.-", twoTone: true} // 2024.10.21-2044.10.21
+	letterDateLine = writtenLine{chars: "0123456789年月日"}               // 2026年05月08日
+	idDateLine     = writtenLine{chars: "0123456789.-", twoTone: true} // 2024.10.21-2044.10.21
+	blankLine      = writtenLine{}                                     // a letter's name blank
 )
 
 // fillGlyphs are the glyph heights a written line (a date, a letter's
@@ -55,7 +57,7 @@ func (p *Pipeline) rereadDates(ctx context.Context, r *DocResult, img *image.Gra
 
 // confirmDate reads the date r.Fields[key] again, unless the page read
 // it as entered or read another date surely: its line alone (where
-// text, the date as written, was read), as one line of its dateLine's
+// text, the date as written, was read), as one line of its writtenLine's
 // characters at two sizes. The form's date is taken when a reading
 // holds exactly its eight digits and no reading is another date; on a
 // letter, another date is taken, as read surely, when every reading
@@ -64,7 +66,7 @@ func (p *Pipeline) rereadDates(ctx context.Context, r *DocResult, img *image.Gra
 // two readings agreed on a wrong date once (2023-01-15 for 2025-11-15),
 // three digits from the page's reading. The page's reading stays in
 // Read for the reviewer.
-func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, img *image.Gray, key string, text extract.Field, entered string, line dateLine) {
+func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, img *image.Gray, key string, text extract.Field, entered string, line writtenLine) {
 	f, ok := r.Fields[key]
 	if entered == "" || !ok || !f.Found() || f.Value == entered || entered == extract.LongTerm.String() {
 		return
@@ -78,7 +80,7 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, img *image.Gra
 	}
 	agree, conf, others, whole := false, 0.0, []string{}, 0
 	for _, g := range fillGlyphs {
-		read, ok := p.readDateBand(ctx, img, band, g, line)
+		read, ok := p.readWrittenLine(ctx, img, band, g, line)
 		p.logger.Debug("date read again", "key", key, "glyph_px", g, "read", read.Value)
 		if d, dated := extract.ParseDate(read.Value); ok && dated && d.String() != entered {
 			others = append(others, d.String())
@@ -163,9 +165,9 @@ func medianSize(boxes []ocr.Box) (h, cy int) {
 	return hs[len(hs)/2], cys[len(cys)/2]
 }
 
-// readDateBand reads band of img as one line of a written date, its
-// characters brought to glyph pixels high.
-func (p *Pipeline) readDateBand(ctx context.Context, img *image.Gray, band ocr.Box, glyph float64, line dateLine) (extract.Field, bool) {
+// readWrittenLine reads band of img, two lines high about one written
+// line, as that line alone, its characters brought to glyph pixels high.
+func (p *Pipeline) readWrittenLine(ctx context.Context, img *image.Gray, band ocr.Box, glyph float64, line writtenLine) (extract.Field, bool) {
 	crop := ocr.CropGray(img, band.Rect())
 	if line.twoTone {
 		ocr.TwoTone(crop)
