@@ -3,6 +3,7 @@ package ocr
 import (
 	"image"
 	"image/color"
+	"image/draw"
 	"math"
 	"testing"
 )
@@ -118,6 +119,11 @@ func TestSealFree(t *testing.T) {
 		}
 		if v, want := RedChannel(img).GrayAt(1, 1).Y, tt.c.R; v != want {
 			t.Errorf("%s: red channel %d, want %d", tt.name, v, want)
+		}
+		other := image.NewNRGBA(image.Rect(0, 0, 2, 2)) // through image.At
+		draw.Draw(other, other.Bounds(), img, image.Point{}, draw.Src)
+		if a, b := SealFree(other).GrayAt(1, 1).Y, SealFree(img).GrayAt(1, 1).Y; a != b {
+			t.Errorf("%s: NRGBA %d, RGBA %d", tt.name, a, b)
 		}
 	}
 }
