@@ -22,6 +22,12 @@ const (
 	KindOrganizationCode  Kind = "organization_code_certificate"
 )
 
+// IsLetter reports whether k is one of the two letters, whose blanks are
+// filled in by hand over a printed template.
+func (k Kind) IsLetter() bool {
+	return k == KindCommitmentLetter || k == KindApplicationLetter
+}
+
 // cues are words that mark a kind; the first is its title.
 var cues = map[Kind][]string{
 	KindLicense:           {"营业执照", "统一社会信用代码", "法定代表人", "注册资本", "成立日期", "营业期限", "经营范围", "登记机关", "住所"},

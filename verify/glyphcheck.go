@@ -37,7 +37,7 @@ var letterBlanks = []struct{ blank, field string }{
 func expectations(form Form, role string, k extract.Kind) map[string][]string {
 	roles := docRoles(role, k)
 	out := map[string][]string{}
-	if k == extract.KindCommitmentLetter || k == extract.KindApplicationLetter {
+	if k.IsLetter() {
 		for _, b := range letterBlanks {
 			if v := form.Value(b.field); v != "" {
 				out[b.blank] = append(out[b.blank], v)

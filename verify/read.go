@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"cmp"
 	"context"
 	"image"
 	"sort"
@@ -30,15 +31,16 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded, fo
 	colours, seals := findStamps(&r, d.Image)
 	strips := unwrapSeals(d.Image, seals)
 	t0 := time.Now()
-	red, fills := ocr.RedChannel(d.Image), sealFreeLetter(d.Image, r.Ref.Role)
+	red, sealFree := ocr.RedChannel(d.Image), sealFreeFor(d.Image, r.Ref.Role)
 	d.Image = nil // the colour image is not needed again: let it go
 	cls, red, ok := p.readPage(ctx, &r, red)
 	if !ok {
 		return r.fail(CodeDocumentUnreadable, "ocr failed")
 	}
-	if fills == nil {
-		fills = red
+	if !cls.Kind.IsLetter() {
+		sealFree = nil // a packet's other pages are looked at in red
 	}
+	fills := cmp.Or(sealFree, red)
 	r.Report.TimingsMS["ocr"] = time.Since(t0).Milliseconds()
 	t1 := time.Now()
 	r.Kind = cls.Kind
@@ -46,8 +48,8 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded, fo
 	r.Fields = p.extractFields(cls.Kind, r.Page)
 	r.Report.Stamps = companyStamps(seals, cls.Kind, r.Page)
 	checkCopy(&r, colours, seals)
-	if cls.Kind == extract.KindCommitmentLetter || cls.Kind == extract.KindApplicationLetter {
-		p.compareTemplate(ctx, &r, fills)
+	if cls.Kind.IsLetter() {
+		p.compareTemplate(ctx, &r, sealFree)
 	}
 	if m := r.Report.Mirrored; m == nil || !*m { // crops of a mirrored image read nothing
 		p.lookAgain(ctx, &r, red, fills, strips, form)
@@ -76,14 +78,14 @@ func (p *Pipeline) lookAgain(ctx context.Context, r *DocResult, red, fills *imag
 	p.rereadBlanks(ctx, r, fills, form)
 }
 
-// sealFreeLetter is, for a letter, the image its handwritten fills are
-// looked at again in: the red channel with the company seal lifted to
-// white (ocr.SealFree), as the date and the signature block are written
-// over the seal; nil for other roles. The page itself is read from the
-// red channel, which keeps the layout Tesseract reads whole.
-func sealFreeLetter(img image.Image, role string) *image.Gray {
+// sealFreeFor is the seal-free image (ocr.SealFree) of an image that may
+// hold a letter, for its role: a letter's date and signature block are
+// written over the company seal, so its fills are looked at again there;
+// nil for roles that hold no letter. The page itself is read from the red
+// channel, which keeps the layout Tesseract reads whole.
+func sealFreeFor(img image.Image, role string) *image.Gray {
 	switch role {
-	case RoleCommitmentLetter, RoleApplicationLetter:
+	case RoleCommitmentLetter, RoleApplicationLetter, RolePacket, RoleOther:
 		return ocr.SealFree(img)
 	}
 	return nil

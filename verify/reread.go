@@ -56,7 +56,7 @@ func (p *Pipeline) rereadWeak(ctx context.Context, r *DocResult, red *image.Gray
 // holding the form's value whole shows it; the page's reading stays in
 // Read for the reviewer. Any other reading changes nothing.
 func (p *Pipeline) rereadBlanks(ctx context.Context, r *DocResult, img *image.Gray, form Form) {
-	if r.Kind != extract.KindCommitmentLetter && r.Kind != extract.KindApplicationLetter {
+	if !r.Kind.IsLetter() {
 		return
 	}
 	for _, b := range letterBlanks {

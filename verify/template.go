@@ -16,19 +16,20 @@ const minTemplateSimilarity = 0.85
 
 // compareTemplate reports how a letter page compares with the newest
 // template of its kind (documents[].template). A page that shows changes
-// is read once more, from the letter's seal-free image (fills), and only
-// the changes of clauses that reading also shows changed are kept:
+// is read once more, from the letter's seal-free image (nil: none, and
+// no second reading), and only the changes of clauses that reading also
+// shows changed are kept:
 // Tesseract drops a short line now and then (特此函告。 on held-out
 // app-11-00003's application letter, not in its seal-free reading),
 // while an edit is in the ink however it is read.
-func (p *Pipeline) compareTemplate(ctx context.Context, r *DocResult, fills *image.Gray) {
+func (p *Pipeline) compareTemplate(ctx context.Context, r *DocResult, sealFree *image.Gray) {
 	t, ok := extract.TemplateFor(p.cfg.Templates, r.Kind)
 	if !ok {
 		return
 	}
 	cmp := extract.CompareTemplate(r.Page, t)
-	if len(cmp.Changes) > 0 {
-		cmp.Changes = p.changesReadTwice(ctx, r, fills, t, cmp.Changes)
+	if len(cmp.Changes) > 0 && sealFree != nil {
+		cmp.Changes = p.changesReadTwice(ctx, r, sealFree, t, cmp.Changes)
 	}
 	rep := &TemplateReport{ID: t.ID, Similarity: round3(cmp.Similarity), Changes: []TemplateChange{}}
 	for _, c := range cmp.Changes {
