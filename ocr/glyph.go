@@ -60,13 +60,11 @@ func LoadGlyphs(paths ...string) (*Glyphs, error) {
 // Likeness is how much the ink of cell looks like r in the most alike
 // reference font; 0 when the cell holds no ink or no font has r.
 func (g *Glyphs) Likeness(l InkLine, cell image.Rectangle, r rune) float64 {
-	v := l.vector(cell)
-	if v == nil {
-		return 0
-	}
 	best := 0.0
-	for _, ref := range g.reference(r) {
-		best = max(best, dot(v, ref))
+	for _, v := range l.vectors(cell) {
+		for _, ref := range g.reference(r) {
+			best = max(best, dot(v, ref))
+		}
 	}
 	return best
 }
@@ -175,9 +173,108 @@ func (l InkLine) inkIn(r image.Rectangle) int {
 	return n
 }
 
-func (l InkLine) vector(cell image.Rectangle) []float32 {
+// vectors are the ink vectors of the character in cell, two ways: all
+// the ink in the cell, and the connected strokes at least half of whose
+// ink lies in the cell, whole. A cell a few pixels off its character
+// takes in a sliver of the neighbour, whose ink then stretches the
+// bounding box (潜 beside 区: likeness 0.79 at one placement, 0 two
+// pixels left, 0.80 at both by strokes); where strokes touch, the
+// strokes' way loses what the cell's keeps.
+func (l InkLine) vectors(cell image.Rectangle) [][]float32 {
 	cell = cell.Intersect(l.img.Bounds())
-	return inkVector(func(x, y int) bool { return l.img.GrayAt(x, y).Y < l.thr }, cell)
+	m := l.strokesIn(cell)
+	var out [][]float32
+	for _, v := range [][]float32{
+		inkVector(func(x, y int) bool { return l.img.GrayAt(x, y).Y < l.thr }, cell),
+		inkVector(m.at, m.bounds),
+	} {
+		if v != nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// strokeMask marks the ink of the strokes a cell holds, within bounds.
+type strokeMask struct {
+	bounds image.Rectangle
+	keep   []bool
+}
+
+func (m strokeMask) at(x, y int) bool {
+	p := image.Pt(x, y)
+	if !p.In(m.bounds) {
+		return false
+	}
+	return m.keep[(y-m.bounds.Min.Y)*m.bounds.Dx()+x-m.bounds.Min.X]
+}
+
+// strokesIn labels the ink around cell (half its width either side, a
+// quarter of its height above and below) into 8-connected strokes and
+// keeps those with at least half their pixels inside cell.
+func (l InkLine) strokesIn(cell image.Rectangle) strokeMask {
+	r := image.Rect(cell.Min.X-cell.Dx()/2, cell.Min.Y-cell.Dy()/4, cell.Max.X+cell.Dx()/2, cell.Max.Y+cell.Dy()/4).Intersect(l.img.Bounds())
+	label, n := l.label(r)
+	inside, total := make([]int, n+1), make([]int, n+1)
+	for i, lb := range label {
+		total[lb]++
+		if image.Pt(r.Min.X+i%r.Dx(), r.Min.Y+i/r.Dx()).In(cell) {
+			inside[lb]++
+		}
+	}
+	m := strokeMask{bounds: r, keep: make([]bool, len(label))}
+	for i, lb := range label {
+		m.keep[i] = lb > 0 && 2*inside[lb] >= total[lb]
+	}
+	return m
+}
+
+// label numbers the 8-connected ink components of r (1…n, 0 for paper),
+// row by row.
+func (l InkLine) label(r image.Rectangle) ([]int32, int) {
+	w := r.Dx()
+	label := make([]int32, w*r.Dy())
+	n := int32(0)
+	var stack []int
+	for i := range label {
+		if label[i] != 0 || !l.inkAt(r, i) {
+			continue
+		}
+		n++
+		label[i] = n
+		stack = append(stack[:0], i)
+		for len(stack) > 0 {
+			j := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, k := range neighbours8(j, w, len(label)) {
+				if label[k] == 0 && l.inkAt(r, k) {
+					label[k] = n
+					stack = append(stack, k)
+				}
+			}
+		}
+	}
+	return label, int(n)
+}
+
+func (l InkLine) inkAt(r image.Rectangle, i int) bool {
+	return l.img.GrayAt(r.Min.X+i%r.Dx(), r.Min.Y+i/r.Dx()).Y < l.thr
+}
+
+// neighbours8 are the indices around i in a row-major grid w wide and
+// n long.
+func neighbours8(i, w, n int) []int {
+	x := i % w
+	out := make([]int, 0, 8)
+	for dy := -w; dy <= w; dy += w {
+		for dx := -1; dx <= 1; dx++ {
+			k := i + dy + dx
+			if (dx != 0 || dy != 0) && k >= 0 && k < n && x+dx >= 0 && x+dx < w {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
 }
 
 // inkVector is the normalised, blurred ink coverage of ink's bounding box
