@@ -138,6 +138,17 @@ func (l InkLine) InkRuns(minInk int) []image.Rectangle {
 	return out
 }
 
+// ColumnInk counts, left to right, the ink pixels of each of the line's
+// columns.
+func (l InkLine) ColumnInk() []int {
+	b := l.img.Bounds()
+	out := make([]int, b.Dx())
+	for x := b.Min.X; x < b.Max.X; x++ {
+		out[x-b.Min.X] = l.colInk(x)
+	}
+	return out
+}
+
 // InkRight is the x just right of the line's rightmost column holding
 // at least minInk ink pixels; false when no column does.
 func (l InkLine) InkRight(minInk int) (int, bool) {
@@ -171,6 +182,20 @@ func (l InkLine) inkIn(r image.Rectangle) int {
 		}
 	}
 	return n
+}
+
+// CropLikeness is how much the ink inside cell, cut at its edges, looks
+// like r, as Likeness: for cells cut between characters that touch.
+func (g *Glyphs) CropLikeness(l InkLine, cell image.Rectangle, r rune) float64 {
+	v := inkVector(func(x, y int) bool { return l.img.GrayAt(x, y).Y < l.thr }, cell.Intersect(l.img.Bounds()))
+	if v == nil {
+		return 0
+	}
+	best := 0.0
+	for _, ref := range g.reference(r) {
+		best = max(best, dot(v, ref))
+	}
+	return best
 }
 
 // vectors are the ink vectors of the character in cell, two ways: all
@@ -232,8 +257,8 @@ func (l InkLine) strokesIn(cell image.Rectangle) strokeMask {
 // label numbers the 8-connected ink components of r (1…n, 0 for paper),
 // row by row.
 func (l InkLine) label(r image.Rectangle) ([]int32, int) {
-	w := r.Dx()
-	label := make([]int32, w*r.Dy())
+	w, h := r.Dx(), r.Dy()
+	label := make([]int32, w*h)
 	n := int32(0)
 	var stack []int
 	for i := range label {
@@ -246,10 +271,13 @@ func (l InkLine) label(r image.Rectangle) ([]int32, int) {
 		for len(stack) > 0 {
 			j := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
-			for _, k := range neighbours8(j, w, len(label)) {
-				if label[k] == 0 && l.inkAt(r, k) {
-					label[k] = n
-					stack = append(stack, k)
+			x, y := j%w, j/w
+			for ny := max(0, y-1); ny <= min(h-1, y+1); ny++ {
+				for nx := max(0, x-1); nx <= min(w-1, x+1); nx++ {
+					if k := ny*w + nx; label[k] == 0 && l.inkAt(r, k) {
+						label[k] = n
+						stack = append(stack, k)
+					}
 				}
 			}
 		}
@@ -259,22 +287,6 @@ func (l InkLine) label(r image.Rectangle) ([]int32, int) {
 
 func (l InkLine) inkAt(r image.Rectangle, i int) bool {
 	return l.img.GrayAt(r.Min.X+i%r.Dx(), r.Min.Y+i/r.Dx()).Y < l.thr
-}
-
-// neighbours8 are the indices around i in a row-major grid w wide and
-// n long.
-func neighbours8(i, w, n int) []int {
-	x := i % w
-	out := make([]int, 0, 8)
-	for dy := -w; dy <= w; dy += w {
-		for dx := -1; dx <= 1; dx++ {
-			k := i + dy + dx
-			if (dx != 0 || dy != 0) && k >= 0 && k < n && x+dx >= 0 && x+dx < w {
-				out = append(out, k)
-			}
-		}
-	}
-	return out
 }
 
 // inkVector is the normalised, blurred ink coverage of ink's bounding box

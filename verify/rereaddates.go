@@ -62,10 +62,12 @@ func (p *Pipeline) rereadDates(ctx context.Context, r *DocResult, img *image.Gra
 // holds exactly its eight digits and no reading is another date; on a
 // letter, another date is taken, as read surely, when every reading
 // names it with eight digits and the page's reading is one digit from
-// it (a written 07-02 for the form's 07-09, read 07-00 on the page). On the generated corpus's clean letters the
-// two readings agreed on a wrong date once (2023-01-15 for 2025-11-15),
-// three digits from the page's reading. The page's reading stays in
-// Read for the reviewer.
+// it (a written 07-02 for the form's 07-09, read 07-00 on the page). On
+// the generated corpus's clean letters the two readings agreed on a wrong
+// date once (2023-01-15 for 2025-11-15), three digits from the page's
+// reading. A letter's date no reading settles is the form's when its
+// ink, character by character, clearly shows it (glyphDate). The page's
+// reading stays in Read for the reviewer.
 func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, img *image.Gray, key string, text extract.Field, entered string, line writtenLine) {
 	f, ok := r.Fields[key]
 	if entered == "" || !ok || !f.Found() || f.Value == entered || entered == extract.LongTerm.String() {
@@ -103,6 +105,12 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, img *image.Gra
 		// written 17日 was read 2026年07月1日 twice from the seal-free
 		// image (generated app-1-00037).
 		r.Fields[key] = extract.Field{Value: others[0], Conf: mismatchConf, Box: f.Box, Read: f.Value}
+	case key == extract.BlankDate && !agree:
+		// No second reading settled it: the ink is compared with the
+		// form's date, character by character.
+		if conf, ok := p.glyphDate(img, text, entered); ok {
+			r.Fields[key] = extract.Field{Value: entered, Conf: conf, Box: f.Box, Read: f.Value}
+		}
 	}
 }
 

@@ -1,0 +1,223 @@
+package verify
+
+import (
+	"fmt"
+	"image"
+	"slices"
+
+	"github.com/qualcheck/qualcheck/extract"
+	"github.com/qualcheck/qualcheck/ocr"
+)
+
+// Date glyph check: a letter's handwriting-like date that neither the page
+// nor the second readings read (2026车07.有NI日表 for 2026年07月17日,
+// half of it under the seal) is compared, character by character, with
+// the form's date drawn in the reference fonts. The written date's ink
+// is found along the line the page read it on and cut between its
+// characters; every character's cell must look like the form's character
+// by dateGlyphFloor and more, by dateGlyphMargin, than like any other
+// character a date is written with, so a 3 that looks as much like an 8
+// confirms nothing, and the cells together must hold all the ink.
+const (
+	dateGlyphFloor  = 0.5
+	dateGlyphMargin = 0.05
+)
+
+// maxSlant is the most a written date leans, as the shear Deslant
+// undoes: a third of its height across.
+const maxSlant = 0.35
+
+// dateRunes are the characters a written date is made of: each cell is
+// weighed against all of them.
+const dateRunes = "0123456789年月日"
+
+// glyphDate reports whether the written date text (the page's reading,
+// with its runes' boxes) on img spells entered as a letter writes it
+// (2026年07月01日, or 2026年7月1日), and the least likeness of its
+// characters.
+func (p *Pipeline) glyphDate(img *image.Gray, text extract.Field, entered string) (float64, bool) {
+	d, ok := isoDate(entered)
+	if p.cfg.Glyphs == nil || !ok {
+		return 0, false
+	}
+	wants := [][]rune{[]rune(fmt.Sprintf("%04d年%02d月%02d日", d.Y, d.M, d.D)), []rune(fmt.Sprintf("%d年%d月%d日", d.Y, d.M, d.D))}
+	for _, span := range writtenSpans(img, text) {
+		for _, want := range wants {
+			if conf, ok := p.spanShows(img, span, want); ok {
+				return conf, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// spanShows reports whether span of img, one line, shows want, and the
+// least likeness of its characters. The span is stood upright first
+// (ocr.Deslant): the reference fonts are upright, and slanted characters
+// share columns. Handwriting keeps no fixed widths and its characters
+// touch, so the line is cut where its columns hold
+// little ink (cuts): want's characters must take the cells between
+// cuts, left to right, all the ink of the span, each clearly its
+// character (cellShows).
+func (p *Pipeline) spanShows(img *image.Gray, span ocr.Box, want []rune) (float64, bool) {
+	if !plausibleSpan(span, want) {
+		return 0, false
+	}
+	up := ocr.Deslant(ocr.CropGray(img, span.Rect()), maxSlant)
+	line := ocr.NewInkLine(up, ocr.BoxOf(up.Bounds()))
+	cut := cuts(line.ColumnInk(), span.H)
+	// best[i][j]: the best least likeness of want[:i] ending at cut j.
+	best := make([][]float64, len(want)+1)
+	for i := range best {
+		best[i] = slices.Repeat([]float64{-1}, len(cut))
+	}
+	best[0][0] = 1
+	for i, r := range want {
+		for a := range cut {
+			if best[i][a] < 0 {
+				continue
+			}
+			for b := a + 1; b < len(cut); b++ {
+				cell := image.Rect(cut[a], 0, cut[b], span.H)
+				if float64(cell.Dx()) > 1.6*cellWidth(r)*float64(span.H) {
+					break
+				}
+				if like, ok := p.cellShows(line, cell, r, span.H); ok {
+					best[i+1][b] = max(best[i+1][b], min(best[i][a], like))
+				}
+			}
+		}
+	}
+	conf := best[len(want)][len(cut)-1]
+	return conf, conf > 0
+}
+
+// cuts are where a written line of h-pixel characters may be cut
+// between them, as offsets into cols (its columns' ink): its two ends,
+// the middle of every run of blank columns, and, where characters touch
+// (blurred, or written close), every column holding less ink than its
+// neighbours and at most a quarter of h. A cut inside a character only
+// adds a way to place it: cells may span several cuts.
+func cuts(cols []int, h int) []int {
+	out := []int{0}
+	add := func(x int) {
+		if x > out[len(out)-1]+1 && x < len(cols) {
+			out = append(out, x)
+		}
+	}
+	for x := 0; x < len(cols); x++ {
+		switch {
+		case cols[x] == 0:
+			end := x
+			for end < len(cols) && cols[end] == 0 {
+				end++
+			}
+			add((x + end) / 2)
+			x = end - 1
+		case x > 0 && x+1 < len(cols) && 4*cols[x] <= h && cols[x] <= cols[x-1] && cols[x] < cols[x+1]:
+			add(x)
+		}
+	}
+	return append(out, len(cols))
+}
+
+// cellShows reports whether cell of line is one written r, h pixels
+// high: at least half r's width, like r by dateGlyphFloor and more, by
+// dateGlyphMargin, than like any other character of a date.
+func (p *Pipeline) cellShows(line ocr.InkLine, cell image.Rectangle, r rune, h int) (float64, bool) {
+	if float64(cell.Dx()) < 0.5*cellWidth(r)*float64(h) {
+		return 0, false
+	}
+	like := p.cfg.Glyphs.CropLikeness(line, cell, r)
+	if like < dateGlyphFloor {
+		return 0, false
+	}
+	for _, o := range dateRunes {
+		if o != r && like-p.cfg.Glyphs.CropLikeness(line, cell, o) < dateGlyphMargin {
+			return 0, false
+		}
+	}
+	return like, true
+}
+
+// plausibleSpan reports whether span is about as wide as want written
+// span.H high: a span that took in the label before the date or lost
+// part of it is not cut into cells.
+func plausibleSpan(span ocr.Box, want []rune) bool {
+	units := 0.0
+	for _, r := range want {
+		units += cellWidth(r)
+	}
+	w := float64(span.W) / float64(span.H)
+	return w >= 0.7*units && w <= 1.4*units
+}
+
+// writtenSpans are the boxes the written date's ink may take on img: on
+// the line the page read it on (the run of inked rows about its runes'
+// median centre line), ending where the ink after its first rune stops
+// for more than a character, starting at any stretch of ink from five
+// characters before that rune to half a character into it, as the page
+// may have lost the year or read the label "日期：" with the date.
+func writtenSpans(img *image.Gray, text extract.Field) []ocr.Box {
+	band, ok := dateBand(text)
+	if !ok {
+		return nil
+	}
+	h := band.H / 2
+	row, ok := textRow(img, ocr.Box{X: band.X - 5*h, Y: band.Y + h/4, W: band.W + 7*h, H: band.H - h/2}, band.Y+h)
+	if !ok {
+		return nil
+	}
+	line := ocr.NewInkLine(img, row)
+	cols, ox := line.ColumnInk(), line.Bounds().Min.X
+	first := text.Boxes[0].X - ox
+	end, ok := inkEnd(cols, first, row.H)
+	if !ok {
+		return nil
+	}
+	var out []ocr.Box
+	for x := max(0, first-5*row.H); x <= first+row.H/2 && x < len(cols); x++ {
+		if cols[x] > 0 && (x == 0 || cols[x-1] == 0) {
+			out = append(out, ocr.Box{X: ox + x, Y: row.Y, W: end - x, H: row.H})
+		}
+	}
+	return out
+}
+
+// textRow is the run of inked rows of strip that holds (or lies nearest)
+// y: one line of text, the lines above and below cut off.
+func textRow(img *image.Gray, strip ocr.Box, y int) (ocr.Box, bool) {
+	runs := ocr.NewInkLine(img, strip).InkRuns(max(2, strip.W/100))
+	if len(runs) == 0 {
+		return ocr.Box{}, false
+	}
+	best := runs[0]
+	for _, r := range runs[1:] {
+		if rowDistance(r, y) < rowDistance(best, y) {
+			best = r
+		}
+	}
+	return ocr.BoxOf(best), best.Dy() >= 6
+}
+
+func rowDistance(r image.Rectangle, y int) int {
+	switch {
+	case y < r.Min.Y:
+		return r.Min.Y - y
+	case y >= r.Max.Y:
+		return y - r.Max.Y + 1
+	}
+	return 0
+}
+
+// inkEnd is the x just right of the last inked column reached from
+// from going right over gaps no wider than gap.
+func inkEnd(cols []int, from, gap int) (int, bool) {
+	end, blank := 0, 0
+	for x := max(0, from); x < len(cols) && blank <= gap; x++ {
+		if blank++; cols[x] > 0 {
+			end, blank = x+1, 0
+		}
+	}
+	return end, end > 0
+}
