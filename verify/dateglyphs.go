@@ -40,10 +40,11 @@ func (p *Pipeline) glyphDate(img *image.Gray, text extract.Field, entered string
 	if p.cfg.Glyphs == nil || !ok {
 		return 0, false
 	}
-	wants := [][]rune{[]rune(fmt.Sprintf("%04d年%02d月%02d日", d.Y, d.M, d.D)), []rune(fmt.Sprintf("%d年%d月%d日", d.Y, d.M, d.D))}
+	wants := []string{fmt.Sprintf("%04d年%02d月%02d日", d.Y, d.M, d.D), fmt.Sprintf("%d年%d月%d日", d.Y, d.M, d.D)}
+	wants = slices.Compact(wants) // 2026年11月21日 either way
 	for _, span := range writtenSpans(img, text) {
 		for _, want := range wants {
-			if conf, ok := p.spanShows(img, span, want); ok {
+			if conf, ok := p.spanShows(img, span, []rune(want)); ok {
 				return conf, true
 			}
 		}
@@ -55,10 +56,9 @@ func (p *Pipeline) glyphDate(img *image.Gray, text extract.Field, entered string
 // least likeness of its characters. The span is stood upright first
 // (ocr.Deslant): the reference fonts are upright, and slanted characters
 // share columns. Handwriting keeps no fixed widths and its characters
-// touch, so the line is cut where its columns hold
-// little ink (cuts): want's characters must take the cells between
-// cuts, left to right, all the ink of the span, each clearly its
-// character (cellShows).
+// touch, so the line is cut where its columns hold little ink (cuts):
+// want's characters must take the cells between cuts, left to right,
+// all the ink of the span, each clearly its character (cellShows).
 func (p *Pipeline) spanShows(img *image.Gray, span ocr.Box, want []rune) (float64, bool) {
 	if !plausibleSpan(span, want) {
 		return 0, false

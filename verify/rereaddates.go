@@ -2,9 +2,11 @@ package verify
 
 import (
 	"context"
+	"fmt"
 	"image"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/qualcheck/qualcheck/extract"
 	"github.com/qualcheck/qualcheck/ocr"
@@ -70,7 +72,21 @@ func (p *Pipeline) rereadDates(ctx context.Context, r *DocResult, img *image.Gra
 // reading stays in Read for the reviewer.
 func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, img *image.Gray, key string, text extract.Field, entered string, line writtenLine) {
 	f, ok := r.Fields[key]
-	if entered == "" || !ok || !f.Found() || f.Value == entered || entered == extract.LongTerm.String() {
+	if entered == "" || !ok || !f.Found() || entered == extract.LongTerm.String() {
+		return
+	}
+	if f.Value == entered {
+		if key == extract.BlankDate && f.Conf < lowConf && text.Found() && !spells(text.Value, entered) {
+			// The page's unsure reading names the form's date only by
+			// chance: 2026证08六9日0, a written 08-19 whose 1 was lost,
+			// parsed 2026-08-09. It is the date as written until a
+			// second reading or its glyphs show the form's. (Looking
+			// again at every unsure reading of the form's date, also
+			// 2026们01月20日, lost 13 of seed 1's 117 letter dates and
+			// 3 of its 60 decisions.)
+			r.Fields[key] = extract.Field{Value: text.Value, Conf: f.Conf, Box: f.Box, Read: f.Value}
+			p.confirmDate(ctx, r, img, key, text, entered, line)
+		}
 		return
 	}
 	if read, valid := isoDate(f.Value); valid && f.Conf >= mismatchConf && !yearsApart(read, entered) {
@@ -113,6 +129,20 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, img *image.Gra
 		}
 	}
 }
+
+// spells reports whether the digits of written are those of the ISO
+// date entered as a letter writes it, with or without leading zeros
+// (2026年07月01日, 2026年7月1日), the Latin letters the OCR reads for 1
+// and 0 counted as those (2025年0i月12日).
+func spells(written, entered string) bool {
+	d, ok := isoDate(entered)
+	digits := extract.Digits(digitLookalikes.Replace(written))
+	return ok && (digits == fmt.Sprintf("%04d%02d%02d", d.Y, d.M, d.D) || digits == fmt.Sprintf("%d%d%d", d.Y, d.M, d.D))
+}
+
+// digitLookalikes are the Latin letters chi_sim reads for a written 1
+// or 0.
+var digitLookalikes = strings.NewReplacer("i", "1", "l", "1", "I", "1", "|", "1", "o", "0", "O", "0")
 
 // oneDigitApart reports whether two dates' digits differ in at most one
 // place: the page's reading (2025-07-00, impossible) and a second

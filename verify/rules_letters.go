@@ -76,7 +76,7 @@ func letterDate(ec *evalContext, d *DocResult, field string) []Reason {
 func dateAgainstForm(d *DocResult, field, entered string, f extract.Field) []Reason {
 	_, ok := isoDate(f.Value)
 	switch {
-	case f.Value == entered: // what was read, however unsure, is what the form says
+	case f.Value == entered: // what was read is what the form says (confirmDate looked again at a chance match)
 		return nil
 	case !ok || f.Conf < lowConf:
 		return []Reason{letterUnsure(d, field, entered, f, "date not read surely")}
