@@ -62,9 +62,17 @@ func LoadGlyphs(paths ...string) (*Glyphs, error) {
 func (g *Glyphs) Likeness(l InkLine, cell image.Rectangle, r rune) float64 {
 	best := 0.0
 	for _, v := range l.vectors(cell) {
-		for _, ref := range g.reference(r) {
-			best = max(best, dot(v, ref))
-		}
+		best = max(best, g.likeness(v, r))
+	}
+	return best
+}
+
+// likeness is the correlation of ink vector v with r in the most alike
+// reference font.
+func (g *Glyphs) likeness(v []float32, r rune) float64 {
+	best := 0.0
+	for _, ref := range g.reference(r) {
+		best = max(best, dot(v, ref))
 	}
 	return best
 }
@@ -185,17 +193,18 @@ func (l InkLine) inkIn(r image.Rectangle) int {
 }
 
 // CropLikeness is how much the ink inside cell, cut at its edges, looks
-// like r, as Likeness: for cells cut between characters that touch.
-func (g *Glyphs) CropLikeness(l InkLine, cell image.Rectangle, r rune) float64 {
+// like each of rs, as Likeness: for cells cut between characters that
+// touch. The cell's ink is taken once for all of them.
+func (g *Glyphs) CropLikeness(l InkLine, cell image.Rectangle, rs []rune) []float64 {
+	out := make([]float64, len(rs))
 	v := inkVector(func(x, y int) bool { return l.img.GrayAt(x, y).Y < l.thr }, cell.Intersect(l.img.Bounds()))
 	if v == nil {
-		return 0
+		return out
 	}
-	best := 0.0
-	for _, ref := range g.reference(r) {
-		best = max(best, dot(v, ref))
+	for i, r := range rs {
+		out[i] = g.likeness(v, r)
 	}
-	return best
+	return out
 }
 
 // vectors are the ink vectors of the character in cell, two ways: all

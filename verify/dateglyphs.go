@@ -29,7 +29,7 @@ const maxSlant = 0.35
 
 // dateRunes are the characters a written date is made of: each cell is
 // weighed against all of them.
-const dateRunes = "0123456789年月日"
+var dateRunes = []rune("0123456789年月日")
 
 // glyphDate reports whether the written date text (the page's reading,
 // with its runes' boxes) on img spells entered as a letter writes it
@@ -40,16 +40,20 @@ func (p *Pipeline) glyphDate(img *image.Gray, text extract.Field, entered string
 	if p.cfg.Glyphs == nil || !ok {
 		return 0, false
 	}
-	wants := []string{fmt.Sprintf("%04d年%02d月%02d日", d.Y, d.M, d.D), fmt.Sprintf("%d年%d月%d日", d.Y, d.M, d.D)}
-	wants = slices.Compact(wants) // 2026年11月21日 either way
 	for _, span := range writtenSpans(img, text) {
-		for _, want := range wants {
+		for _, want := range writtenDates(d) {
 			if conf, ok := p.spanShows(img, span, []rune(want)); ok {
 				return conf, true
 			}
 		}
 	}
 	return 0, false
+}
+
+// writtenDates are the ways a letter writes d: 2026年07月01日 and
+// 2026年7月1日 (one way for 2026年11月21日).
+func writtenDates(d extract.Date) []string {
+	return slices.Compact([]string{fmt.Sprintf("%04d年%02d月%02d日", d.Y, d.M, d.D), fmt.Sprintf("%d年%d月%d日", d.Y, d.M, d.D)})
 }
 
 // spanShows reports whether span of img, one line, shows want, and the
@@ -128,12 +132,13 @@ func (p *Pipeline) cellShows(line ocr.InkLine, cell image.Rectangle, r rune, h i
 	if float64(cell.Dx()) < 0.5*cellWidth(r)*float64(h) {
 		return 0, false
 	}
-	like := p.cfg.Glyphs.CropLikeness(line, cell, r)
+	likes := p.cfg.Glyphs.CropLikeness(line, cell, dateRunes)
+	like := likes[slices.Index(dateRunes, r)]
 	if like < dateGlyphFloor {
 		return 0, false
 	}
-	for _, o := range dateRunes {
-		if o != r && like-p.cfg.Glyphs.CropLikeness(line, cell, o) < dateGlyphMargin {
+	for i, o := range dateRunes {
+		if o != r && like-likes[i] < dateGlyphMargin {
 			return 0, false
 		}
 	}

@@ -2,7 +2,6 @@ package verify
 
 import (
 	"context"
-	"fmt"
 	"image"
 	"slices"
 	"sort"
@@ -136,8 +135,11 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, img *image.Gra
 // and 0 counted as those (2025年0i月12日).
 func spells(written, entered string) bool {
 	d, ok := isoDate(entered)
+	if !ok {
+		return false
+	}
 	digits := extract.Digits(digitLookalikes.Replace(written))
-	return ok && (digits == fmt.Sprintf("%04d%02d%02d", d.Y, d.M, d.D) || digits == fmt.Sprintf("%d%d%d", d.Y, d.M, d.D))
+	return slices.ContainsFunc(writtenDates(d), func(w string) bool { return extract.Digits(w) == digits })
 }
 
 // digitLookalikes are the Latin letters chi_sim reads for a written 1
