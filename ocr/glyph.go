@@ -27,12 +27,18 @@ const (
 type Glyphs struct {
 	mu    sync.Mutex
 	faces []font.Face
-	cache map[rune][][]float32
+	cache map[rune]glyphRefs
+}
+
+// glyphRefs are one character drawn in every reference font that has
+// it, as ink vectors and as direction vectors.
+type glyphRefs struct {
+	ink, dir [][]float32
 }
 
 // NewGlyphs prepares reference faces of fonts (at least one).
 func NewGlyphs(fonts ...*sfnt.Font) (*Glyphs, error) {
-	g := &Glyphs{cache: map[rune][][]float32{}}
+	g := &Glyphs{cache: map[rune]glyphRefs{}}
 	for _, f := range fonts {
 		face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: glyphPt, DPI: 72, Hinting: font.HintingNone})
 		if err != nil {
@@ -71,14 +77,14 @@ func (g *Glyphs) Likeness(l InkLine, cell image.Rectangle, r rune) float64 {
 // reference font.
 func (g *Glyphs) likeness(v []float32, r rune) float64 {
 	best := 0.0
-	for _, ref := range g.reference(r) {
+	for _, ref := range g.reference(r).ink {
 		best = max(best, dot(v, ref))
 	}
 	return best
 }
 
 // reference is r drawn in every font that has it, as vectors.
-func (g *Glyphs) reference(r rune) [][]float32 {
+func (g *Glyphs) reference(r rune) glyphRefs {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if refs, ok := g.cache[r]; ok {
@@ -87,28 +93,37 @@ func (g *Glyphs) reference(r rune) [][]float32 {
 	if len(g.cache) >= glyphMemory {
 		clear(g.cache)
 	}
-	var refs [][]float32
+	var refs glyphRefs
 	for _, face := range g.faces {
-		if v := drawGlyph(face, r); v != nil {
-			refs = append(refs, v)
+		if ink, ok := drawGlyph(face, r); ok {
+			refs.ink = append(refs.ink, inkVector(ink.at, ink.bounds()))
+			refs.dir = append(refs.dir, dirVector(ink.at, ink.bounds()))
 		}
 	}
 	g.cache[r] = refs
 	return refs
 }
 
-// drawGlyph draws r black on white and returns its vector, or nil when
-// the face has no glyph for r.
-func drawGlyph(face font.Face, r rune) []float32 {
+// drawGlyph draws r black on white; false when the face has no glyph
+// for r or it draws nothing.
+func drawGlyph(face font.Face, r rune) (alphaInk, bool) {
 	if _, ok := face.GlyphAdvance(r); !ok {
-		return nil
+		return alphaInk{}, false
 	}
 	side := glyphPt * 3 / 2
 	a := image.NewAlpha(image.Rect(0, 0, side, side))
 	d := font.Drawer{Dst: a, Src: image.Opaque, Face: face, Dot: fixed.P(glyphPt/4, glyphPt*9/8)}
 	d.DrawString(string(r))
-	return inkVector(func(x, y int) bool { return a.AlphaAt(x, y).A >= 128 }, a.Bounds())
+	ink := alphaInk{a}
+	bb := inkBox(ink.at, a.Bounds())
+	return ink, bb.Dx() >= 3 || bb.Dy() >= 3
 }
+
+// alphaInk is a drawn glyph's ink: its pixels at least half covered.
+type alphaInk struct{ a *image.Alpha }
+
+func (i alphaInk) at(x, y int) bool        { return i.a.AlphaAt(x, y).A >= 128 }
+func (i alphaInk) bounds() image.Rectangle { return i.a.Bounds() }
 
 // InkLine is a stretch of text binarised at its own Otsu threshold.
 type InkLine struct {
@@ -192,17 +207,41 @@ func (l InkLine) inkIn(r image.Rectangle) int {
 	return n
 }
 
+// GlyphMeasure is a way of comparing a character's ink with reference
+// glyphs: by where the ink lies (as Likeness) or by the directions its
+// strokes run (direction.go). Each has its own scale: the most alike of
+// 400 other characters scores about 0.57 by ink, 0.45 by direction.
+type GlyphMeasure int
+
+const (
+	ByInk GlyphMeasure = iota
+	ByDirection
+)
+
 // CropLikeness is how much the ink inside cell, cut at its edges, looks
-// like each of rs, as Likeness: for cells cut between characters that
-// touch. The cell's ink is taken once for all of them.
-func (g *Glyphs) CropLikeness(l InkLine, cell image.Rectangle, rs []rune) []float64 {
-	out := make([]float64, len(rs))
-	v := inkVector(func(x, y int) bool { return l.img.GrayAt(x, y).Y < l.thr }, cell.Intersect(l.img.Bounds()))
-	if v == nil {
-		return out
+// like each of rs by m: for cells cut between characters that touch.
+// With whole, the cell's whole strokes count too, as Likeness takes
+// them, and each likeness is the better of the two. The cell's ink is
+// taken once for all of rs.
+func (g *Glyphs) CropLikeness(l InkLine, cell image.Rectangle, rs []rune, m GlyphMeasure, whole bool) []float64 {
+	vec, refs := inkVector, func(r glyphRefs) [][]float32 { return r.ink }
+	if m == ByDirection {
+		vec, refs = dirVector, func(r glyphRefs) [][]float32 { return r.dir }
 	}
-	for i, r := range rs {
-		out[i] = g.likeness(v, r)
+	vs := [][]float32{vec(l.ink, cell.Intersect(l.img.Bounds()))}
+	if whole {
+		vs = l.vectorsBy(cell, vec)
+	}
+	out := make([]float64, len(rs))
+	for _, v := range vs {
+		if v == nil {
+			continue
+		}
+		for i, r := range rs {
+			for _, ref := range refs(g.reference(r)) {
+				out[i] = max(out[i], dot(v, ref))
+			}
+		}
 	}
 	return out
 }
@@ -215,19 +254,26 @@ func (g *Glyphs) CropLikeness(l InkLine, cell image.Rectangle, rs []rune) []floa
 // pixels left, 0.80 at both by strokes); where strokes touch, the
 // strokes' way loses what the cell's keeps.
 func (l InkLine) vectors(cell image.Rectangle) [][]float32 {
+	return l.vectorsBy(cell, inkVector)
+}
+
+// vectorsBy are the vectors of the character in cell, taken the two ways
+// of vectors, as vec makes them.
+func (l InkLine) vectorsBy(cell image.Rectangle, vec func(ink func(x, y int) bool, r image.Rectangle) []float32) [][]float32 {
 	cell = cell.Intersect(l.img.Bounds())
 	m := l.strokesIn(cell)
 	var out [][]float32
-	for _, v := range [][]float32{
-		inkVector(func(x, y int) bool { return l.img.GrayAt(x, y).Y < l.thr }, cell),
-		inkVector(m.at, m.bounds),
-	} {
+	for _, v := range [][]float32{vec(l.ink, cell), vec(m.at, m.bounds)} {
 		if v != nil {
 			out = append(out, v)
 		}
 	}
 	return out
 }
+
+// ink reports whether the line's pixel at x, y is darker than its
+// threshold.
+func (l InkLine) ink(x, y int) bool { return l.img.GrayAt(x, y).Y < l.thr }
 
 // strokeMask marks the ink of the strokes a cell holds, within bounds.
 type strokeMask struct {
@@ -298,9 +344,19 @@ func (l InkLine) inkAt(r image.Rectangle, i int) bool {
 	return l.img.GrayAt(r.Min.X+i%r.Dx(), r.Min.Y+i/r.Dx()).Y < l.thr
 }
 
-// inkVector is the normalised, blurred ink coverage of ink's bounding box
-// within r, stretched to glyphSide squared; nil for a speck or nothing.
+// inkVector is the normalised, blurred coverage of ink within r; nil for
+// a speck or nothing.
 func inkVector(ink func(x, y int) bool, r image.Rectangle) []float32 {
+	v := coverage(ink, r)
+	if v == nil {
+		return nil
+	}
+	return normalise(blur(blur(v)))
+}
+
+// coverage is the ink coverage of ink's bounding box within r, stretched
+// to glyphSide squared; nil for a speck or nothing.
+func coverage(ink func(x, y int) bool, r image.Rectangle) []float32 {
 	bb := inkBox(ink, r)
 	if bb.Dx() < 3 && bb.Dy() < 3 {
 		return nil
@@ -322,7 +378,7 @@ func inkVector(ink func(x, y int) bool, r image.Rectangle) []float32 {
 			v[j*glyphSide+i] = float32(n) / sub / sub
 		}
 	}
-	return normalise(blur(blur(v)))
+	return v
 }
 
 func inkBox(ink func(x, y int) bool, r image.Rectangle) image.Rectangle {

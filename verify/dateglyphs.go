@@ -23,6 +23,22 @@ const (
 	dateGlyphMargin = 0.05
 )
 
+// glyphRule is how the cells of a written line are held to the
+// characters it should show: each like its character by floor and more,
+// by margin, than like any other character of alphabet.
+type glyphRule struct {
+	alphabet      []rune
+	floor, margin float64
+	// dirFloor, when above 0, lets a cell pass by its strokes'
+	// directions too (ocr.ByDirection): like its character by
+	// dirFloor and by margin more than like the others, in that measure.
+	dirFloor  float64
+	asWritten bool // try the span as written too, not only deslanted
+}
+
+// dateRule holds a written date's cells to the characters of dates.
+var dateRule = glyphRule{alphabet: dateRunes, floor: dateGlyphFloor, margin: dateGlyphMargin}
+
 // maxSlant is the most a written date leans, as the shear Deslant
 // undoes: a third of its height across.
 const maxSlant = 0.35
@@ -42,7 +58,7 @@ func (p *Pipeline) glyphDate(img *image.Gray, text extract.Field, entered string
 	}
 	for _, span := range writtenSpans(img, text) {
 		for _, want := range writtenDates(d) {
-			if conf, ok := p.spanShows(img, span, []rune(want)); ok {
+			if conf, ok := p.spanShows(img, span, []rune(want), dateRule); ok {
 				return conf, true
 			}
 		}
@@ -59,17 +75,35 @@ func writtenDates(d extract.Date) []string {
 // spanShows reports whether span of img, one line, shows want, and the
 // least likeness of its characters. The span is stood upright first
 // (ocr.Deslant): the reference fonts are upright, and slanted characters
-// share columns. Handwriting keeps no fixed widths and its characters
-// touch, so the line is cut where its columns hold little ink (cuts):
-// want's characters must take the cells between cuts, left to right,
-// all the ink of the span, each clearly its character (cellShows).
-func (p *Pipeline) spanShows(img *image.Gray, span ocr.Box, want []rune) (float64, bool) {
+// share columns; by rule, the span as it stands is tried too, as a
+// shear that gathers a few characters' ink into fewer columns can lean
+// upright writing over. Handwriting keeps no fixed widths and its
+// characters touch, so the line is cut where its columns hold little ink
+// (cuts): want's characters must take the cells between cuts, left to
+// right, all the ink of the span, each clearly its character by rule
+// (cellShows).
+func (p *Pipeline) spanShows(img *image.Gray, span ocr.Box, want []rune, rule glyphRule) (float64, bool) {
 	if !plausibleSpan(span, want) {
 		return 0, false
 	}
-	up := ocr.Deslant(ocr.CropGray(img, span.Rect()), maxSlant)
-	line := ocr.NewInkLine(up, ocr.BoxOf(up.Bounds()))
-	cut := cuts(line.ColumnInk(), span.H)
+	crop := ocr.CropGray(img, span.Rect())
+	ups := []*image.Gray{ocr.Deslant(crop, maxSlant)}
+	if rule.asWritten && ups[0] != crop {
+		ups = append(ups, crop)
+	}
+	for _, up := range ups {
+		if conf, ok := p.cellsTake(ocr.NewInkLine(up, ocr.BoxOf(up.Bounds())), want, span.H, rule); ok {
+			return conf, true
+		}
+	}
+	return 0, false
+}
+
+// cellsTake reports whether want's characters take the cells between
+// line's cuts left to right, with all its ink, each clearly its
+// character by rule, and the least likeness of the best such placement.
+func (p *Pipeline) cellsTake(line ocr.InkLine, want []rune, h int, rule glyphRule) (float64, bool) {
+	cut := cuts(line.ColumnInk(), h)
 	// best[i][j]: the best least likeness of want[:i] ending at cut j.
 	best := make([][]float64, len(want)+1)
 	for i := range best {
@@ -82,11 +116,11 @@ func (p *Pipeline) spanShows(img *image.Gray, span ocr.Box, want []rune) (float6
 				continue
 			}
 			for b := a + 1; b < len(cut); b++ {
-				cell := image.Rect(cut[a], 0, cut[b], span.H)
-				if float64(cell.Dx()) > 1.6*cellWidth(r)*float64(span.H) {
+				cell := image.Rect(cut[a], 0, cut[b], h)
+				if float64(cell.Dx()) > 1.6*cellWidth(r)*float64(h) {
 					break
 				}
-				if like, ok := p.cellShows(line, cell, r, span.H); ok {
+				if like, ok := p.cellShows(line, cell, r, h, rule); ok {
 					best[i+1][b] = max(best[i+1][b], min(best[i][a], like))
 				}
 			}
@@ -126,19 +160,35 @@ func cuts(cols []int, h int) []int {
 }
 
 // cellShows reports whether cell of line is one written r, h pixels
-// high: at least half r's width, like r by dateGlyphFloor and more, by
-// dateGlyphMargin, than like any other character of a date.
-func (p *Pipeline) cellShows(line ocr.InkLine, cell image.Rectangle, r rune, h int) (float64, bool) {
+// high: at least half r's width, like r by rule's floor and more, by its
+// margin, than like any other character of its alphabet; or so by
+// direction, where rule allows it.
+func (p *Pipeline) cellShows(line ocr.InkLine, cell image.Rectangle, r rune, h int, rule glyphRule) (float64, bool) {
 	if float64(cell.Dx()) < 0.5*cellWidth(r)*float64(h) {
 		return 0, false
 	}
-	likes := p.cfg.Glyphs.CropLikeness(line, cell, dateRunes)
-	like := likes[slices.Index(dateRunes, r)]
-	if like < dateGlyphFloor {
+	alphabet := rule.alphabet
+	if !slices.Contains(alphabet, r) {
+		alphabet = append(slices.Clip(alphabet), r)
+	}
+	if like, ok := standsOut(p.cfg.Glyphs.CropLikeness(line, cell, alphabet, ocr.ByInk, false), alphabet, r, rule.floor, rule.margin); ok {
+		return like, true
+	}
+	if rule.dirFloor > 0 {
+		return standsOut(p.cfg.Glyphs.CropLikeness(line, cell, alphabet, ocr.ByDirection, false), alphabet, r, rule.dirFloor, rule.margin)
+	}
+	return 0, false
+}
+
+// standsOut reports whether r's likeness among likes (of alphabet) is
+// floor or more and margin more than every other's, and that likeness.
+func standsOut(likes []float64, alphabet []rune, r rune, floor, margin float64) (float64, bool) {
+	like := likes[slices.Index(alphabet, r)]
+	if like < floor {
 		return 0, false
 	}
-	for i, o := range dateRunes {
-		if o != r && like-likes[i] < dateGlyphMargin {
+	for i, o := range alphabet {
+		if o != r && like-likes[i] < margin {
 			return 0, false
 		}
 	}

@@ -78,8 +78,26 @@ func (p *Pipeline) confirmByGlyphs(r *DocResult, red *image.Gray, form Form) {
 				r.Fields[key] = nf
 				break
 			}
+			if !r.Kind.IsLetter() || (key != blankAdminName && key != blankEnterprise) {
+				continue
+			}
+			if conf, ok := p.glyphBlank(red, f, want, people(form, want)); ok {
+				r.Fields[key] = extract.Field{Value: want, Conf: conf, Box: f.Box, Read: f.Value}
+				break
+			}
 		}
 	}
+}
+
+// people are the form's names of people other than want.
+func people(form Form, want string) []string {
+	var out []string
+	for _, n := range []string{form.AdminName, form.LegalRepName} {
+		if n != "" && n != want {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // glyphConfirm decides whether f, read from red, shows want: under one
@@ -97,7 +115,7 @@ func (p *Pipeline) glyphConfirm(red *image.Gray, f extract.Field, want string) (
 			return f, false
 		}
 	}
-	for _, cells := range placements(f, v, e) {
+	for _, cells := range placements(red, f, v, e) {
 		if conf, ok := p.cellsShow(red, cells, diff, e, v); ok {
 			return extract.Field{Value: want, Conf: conf, Box: f.Box, Read: f.Value}, true
 		}
@@ -129,11 +147,14 @@ type charCell struct {
 }
 
 // placements are the ways of placing each character of the value v
-// (read as f, to be compared with e): at the box the OCR gave each rune,
-// when those still line up with v, which follows a wrapped line; and by
-// splitting a one-line box by the characters' widths, which holds where
-// the OCR's boxes of a word's runes do not.
-func placements(f extract.Field, v, e []rune) [][]charCell {
+// (read as f from red, to be compared with e): at the box the OCR gave
+// each rune, when those still line up with v, which follows a wrapped
+// line; and by splitting a one-line box by the characters' widths, which
+// holds where the OCR's boxes of a word's runes do not. A box higher
+// than one line (a second reading's, which gives no rune boxes, of a
+// licence's name whose line ran into the seal or the line below) is
+// split at the band of inked rows in it that is one line of e (lineIn).
+func placements(red *image.Gray, f extract.Field, v, e []rune) [][]charCell {
 	var out [][]charCell
 	if len(f.Boxes) == len(v) && len([]rune(f.Value)) == len(v) {
 		cells := make([]charCell, len(v))
@@ -143,14 +164,38 @@ func placements(f extract.Field, v, e []rune) [][]charCell {
 		}
 		out = append(out, cells)
 	}
-	if rects, ok := lineCells(e, f.Box); ok && oneLine(f.Box, e) {
+	box, ok := f.Box, oneLine(f.Box, e)
+	if !ok {
+		box, ok = lineIn(red, f.Box, e)
+	}
+	if rects, fits := lineCells(e, box); fits && ok {
 		cells := make([]charCell, len(rects))
 		for i, r := range rects {
-			cells[i] = charCell{cell: r, ctx: f.Box}
+			cells[i] = charCell{cell: r, ctx: box}
 		}
 		out = append(out, cells)
 	}
 	return out
+}
+
+// lineIn is the band of inked rows of box on red that is one line of e
+// as wide as box: about as high as box's width spread over e's
+// characters, two thirds of it to, blurred, 1.6 times.
+func lineIn(red *image.Gray, box ocr.Box, e []rune) (ocr.Box, bool) {
+	total := 0.0
+	for _, r := range e {
+		total += cellWidth(r)
+	}
+	if total == 0 {
+		return ocr.Box{}, false
+	}
+	side := float64(box.W) / total
+	for _, run := range ocr.NewInkLine(red, box).InkRuns(2) {
+		if h := float64(run.Dy()); h >= 0.67*side && h <= 1.6*side {
+			return ocr.Box{X: box.X, Y: run.Min.Y, W: box.W, H: run.Dy()}, true
+		}
+	}
+	return ocr.Box{}, false
 }
 
 // glyphTail completes an address the OCR cut short by its last

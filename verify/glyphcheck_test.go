@@ -179,3 +179,32 @@ func TestGlyphConfirm(t *testing.T) {
 		})
 	}
 }
+
+// TestGlyphConfirmTallBox: a second reading of a licence's name gives
+// one box and no rune boxes, and the box may run into the line below
+// (深圳睿辉 read 深圳大是 from a box 67 pixels high around a 35-pixel
+// line, held-out app-7-00014): the characters are placed on the band of
+// inked rows that is one line of the name.
+func TestGlyphConfirmTallBox(t *testing.T) {
+	p := glyphPipeline(t)
+	img := cardLines(t, "深圳睿辉信息技术有限公司", "有限责任公司")
+	name := inkOf(cardLines(t, "深圳睿辉信息技术有限公司"))
+	tall := ocr.Box{X: name.X, Y: name.Y - 4, W: name.W, H: 56 + name.H} // the line below too
+	tests := []struct {
+		name, entered string
+		box           ocr.Box
+		confirmed     bool
+	}{
+		{"the name's line", "深圳睿辉信息技术有限公司", tall, true},
+		{"another name entered", "深圳恒达信息技术有限公司", tall, false},
+		{"no line of the name in the box", "深圳睿辉信息技术有限公司", ocr.Box{X: name.X, Y: name.Y, W: name.W / 2, H: 112}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extract.Field{Value: "深圳大是信息技术有限公司", Conf: 0.3, Confs: []float64{0.95, 0.95, 0.33, 0.25, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9}, Box: tt.box}
+			if _, ok := p.glyphConfirm(img, f, tt.entered); ok != tt.confirmed {
+				t.Errorf("confirmed %v, want %v", ok, tt.confirmed)
+			}
+		})
+	}
+}

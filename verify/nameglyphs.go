@@ -1,0 +1,130 @@
+package verify
+
+import (
+	"image"
+	"slices"
+	"unicode"
+
+	"github.com/qualcheck/qualcheck/extract"
+	"github.com/qualcheck/qualcheck/ocr"
+)
+
+// Blank glyph check: a letter's name blanks (the administrator's name,
+// the enterprise's) are written in a handwriting-like fill, and chi_sim
+// reads them characters wrong, short or long (桩尼 for 杜龙, 才思 for
+// 袁凯), with boxes per character that take in half the next one, so the
+// glyph check that places the form's characters in the OCR's cells finds
+// none alike. Here the blank's ink is cut where its columns are blank or
+// thin, as a written date's is, and the form's value must take the cells
+// left to right with all the ink, each cell like its character more, by
+// glyphMargin, than like any character the OCR read in the blank or any
+// of the form's people's names (a letter filled with the wrong person's
+// name is the mismatch these blanks are checked for), and alike in
+// itself: by ink (blankGlyphFloor) or by its strokes' directions
+// (blankDirFloor, ocr.ByDirection), which hold where a brush stroke's
+// end or hook changes the ink's extent (凯 0.62 by ink with its hook's
+// last three columns cut off, 0.33 with them; 0.56 and 0.50 by
+// direction). A character the OCR read surely that is not the form's
+// keeps the blank as read.
+//
+// The floors are under glyphFloor: a fill's characters are 15 to 25
+// pixels high, and AR PL UKai's brush strokes are less like the
+// reference fonts than print. Measured on the letters of the generated
+// corpora of seeds 7 and 11: administrator names taken as the form's 35
+// → 40 of 60, enterprise names 21 → 24 of 119; with the form's
+// administrator name replaced by another (120 letters, the surname kept
+// or not) and two characters of its enterprise name replaced (119
+// letters), nothing taken. Also taking a cell's strokes whole (as
+// Likeness does) took one more true name and one fake (秦鹏 for a
+// written 秦燕 read 秦赦), and was left out.
+const (
+	blankGlyphFloor = 0.5
+	blankDirFloor   = 0.45
+)
+
+// glyphBlank reports whether f, a letter's name blank read from img,
+// shows want, and the least likeness of its characters; people are the
+// form's names of people.
+func (p *Pipeline) glyphBlank(img *image.Gray, f extract.Field, want string, people []string) (float64, bool) {
+	w := []rune(extract.Canon(want))
+	if p.cfg.Glyphs == nil || len(w) < 2 || !placeable(w) || surelyOther(f, w) {
+		return 0, false
+	}
+	rule := glyphRule{alphabet: blankRivals(w, f.Value, people), floor: blankGlyphFloor, margin: glyphMargin,
+		dirFloor: blankDirFloor, asWritten: true}
+	for _, span := range blankSpans(img, f.Box) {
+		if conf, ok := p.spanShows(img, span, w, rule); ok {
+			return conf, true
+		}
+	}
+	return 0, false
+}
+
+// placeable reports whether every character of w has a known width and
+// is one the reference fonts draw (Han, Latin letters, digits, brackets).
+func placeable(w []rune) bool {
+	for _, r := range w {
+		if cellWidth(r) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// surelyOther reports whether f holds a Han character read at
+// mismatchConf or more that is not one of w's and not one the OCR is
+// known to mistake for one of them.
+func surelyOther(f extract.Field, w []rune) bool {
+	for i, r := range []rune(f.Value) {
+		if !unicode.Is(unicode.Han, r) || runeConf(f, i) < mismatchConf || slices.Contains(w, r) {
+			continue
+		}
+		if !slices.ContainsFunc(w, func(c rune) bool { return extract.Confusable(c, r) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// blankRivals are the characters a blank's cells are weighed against:
+// want's own, those the OCR read in the blank, and those of people.
+func blankRivals(want []rune, read string, people []string) []rune {
+	out := slices.Clone(want)
+	for _, s := range append([]string{read}, people...) {
+		for _, r := range extract.Canon(s) {
+			if unicode.Is(unicode.Han, r) && !slices.Contains(out, r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// blankSpans are the boxes a blank's written ink may take on img: on the
+// text row about box's centre, from any stretch of ink starting between
+// a character before box and half a character into it, to where the ink
+// after box's start stops for more than two thirds of a character.
+func blankSpans(img *image.Gray, box ocr.Box) []ocr.Box {
+	h := box.H
+	if h < 6 {
+		return nil
+	}
+	row, ok := textRow(img, ocr.Box{X: box.X - 2*h, Y: box.Y - h/2, W: box.W + 4*h, H: 2 * h}, box.Y+h/2)
+	if !ok {
+		return nil
+	}
+	line := ocr.NewInkLine(img, row)
+	cols, ox := line.ColumnInk(), line.Bounds().Min.X
+	first := box.X - ox
+	end, ok := inkEnd(cols, first, row.H*2/3)
+	if !ok {
+		return nil
+	}
+	var out []ocr.Box
+	for x := max(0, first-row.H); x <= first+row.H/2 && x < end; x++ {
+		if cols[x] > 0 && (x == 0 || cols[x-1] == 0) {
+			out = append(out, ocr.Box{X: ox + x, Y: row.Y, W: end - x, H: row.H})
+		}
+	}
+	return out
+}

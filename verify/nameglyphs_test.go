@@ -1,0 +1,73 @@
+package verify
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"testing"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/qualcheck/qualcheck/extract"
+	"github.com/qualcheck/qualcheck/ocr"
+)
+
+// fillLine draws a letter's blank: the printed label and the value
+// written after it as the letters' fills are (AR PL UKai, px pixels, a
+// design none of the reference fonts has), and returns the image and
+// the box of the written value.
+func fillLine(t *testing.T, label, written string, px int) (*image.Gray, ocr.Box) {
+	t.Helper()
+	printed := testFace(t, "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", float64(px))
+	fill := testFace(t, "/usr/share/fonts/truetype/arphic/ukai.ttc", float64(px))
+	n := len([]rune(label + written))
+	g := image.NewGray(image.Rect(0, 0, px*n+2*px, 3*px))
+	draw.Draw(g, g.Bounds(), image.NewUniform(color.Gray{Y: 215}), image.Point{}, draw.Src)
+	base := 2 * px
+	d := font.Drawer{Dst: g, Src: image.NewUniform(color.Gray{Y: 30}), Face: printed, Dot: fixed.P(px/2, base)}
+	d.DrawString(label)
+	x0 := d.Dot.X.Round() + px/4
+	d.Dot.X = fixed.I(x0)
+	d.Face, d.Src = fill, image.NewUniform(color.Gray{Y: 60})
+	d.DrawString(written)
+	return g, ocr.Box{X: x0, Y: base - px*7/8, W: max(d.Dot.X.Round()-x0, px), H: px}
+}
+
+// TestGlyphBlank: a letter's name blank the OCR misread is taken as the
+// form's value only when its ink, cut into characters, is clearly the
+// form's; another person's name (the same surname or not, the legal
+// representative's), a name the OCR read surely as another and an empty
+// blank are not. The OCR readings are the page's on generated letters.
+func TestGlyphBlank(t *testing.T) {
+	p := glyphPipeline(t)
+	const admin, ent = "管理员姓名：", "实际用户名称："
+	tests := []struct {
+		name, label, written, read string
+		confs                      []float64
+		want                       string
+		people                     []string
+		ok                         bool
+	}{
+		{"the form's name, misread", admin, "杜龙", "桩尼", []float64{0.63, 0}, "杜龙", []string{"黎杰锋"}, true},
+		{"the form's name, read as strokes", admin, "袁凯", "才思", []float64{0.3, 0.2}, "袁凯", nil, true},
+		{"three characters", admin, "段晨峰", "段展峰", []float64{0.9, 0.5, 0.9}, "段晨峰", nil, true},
+		{"another given name", admin, "杜龙", "桩尼", []float64{0.63, 0}, "杜阳", nil, false},
+		{"another person", admin, "杜龙", "桩尼", []float64{0.63, 0}, "吴洁", nil, false},
+		{"the legal representative's name", admin, "黎杰锋", "黎杰钟", []float64{0.9, 0.6, 0.3}, "黎杰", []string{"黎杰锋"}, false},
+		{"read surely as another", admin, "杜龙", "杜尼", []float64{0.9, 0.9}, "杜龙", nil, false},
+		{"left empty", admin, "", "", nil, "杜龙", nil, false},
+		{"the enterprise, misread", ent, "南京信智网络科技有限公司", "南京信知网络科技有限公司", nil, "南京信智网络科技有限公司", []string{"杜龙"}, true},
+		{"another enterprise", ent, "南京信智网络科技有限公司", "南京信知网络科技有限公司", nil, "南京恒达网络科技有限公司", []string{"杜龙"}, false},
+		{"the administrator for the enterprise", ent, "杜龙", "桩尼", nil, "南京信智网络科技有限公司", []string{"杜龙"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			img, box := fillLine(t, tt.label, tt.written, 24)
+			f := extract.Field{Value: tt.read, Confs: tt.confs, Box: box}
+			if _, got := p.glyphBlank(img, f, tt.want, tt.people); got != tt.ok {
+				t.Errorf("glyphBlank(%s) = %v, want %v", tt.want, got, tt.ok)
+			}
+		})
+	}
+}
