@@ -78,6 +78,10 @@ func (p *Pipeline) confirmByGlyphs(r *DocResult, red *image.Gray, form Form) {
 				r.Fields[key] = nf
 				break
 			}
+			if nf, ok := p.glyphRefute(red, r, key, f, want); ok {
+				r.Fields[key] = nf
+				break
+			}
 			if !r.Kind.IsLetter() || (key != blankAdminName && key != blankEnterprise) {
 				continue
 			}
@@ -116,7 +120,7 @@ func (p *Pipeline) glyphConfirm(red *image.Gray, f extract.Field, want string) (
 		}
 	}
 	for _, cells := range placements(red, f, v, e) {
-		if conf, ok := p.cellsShow(red, cells, diff, e, v); ok {
+		if conf, ok := p.cellsShow(red, cells, diff, e, v, glyphMargin); ok {
 			return extract.Field{Value: want, Conf: conf, Box: f.Box, Read: f.Value}, true
 		}
 	}
@@ -124,14 +128,14 @@ func (p *Pipeline) glyphConfirm(red *image.Gray, f extract.Field, want string) (
 }
 
 // cellsShow reports whether each differing character's cell looks like
-// e's character, by glyphFloor and by glyphMargin more than like v's,
-// and the least likeness.
-func (p *Pipeline) cellsShow(red *image.Gray, cells []charCell, diff []int, e, v []rune) (float64, bool) {
+// e's character, by glyphFloor and by margin more than like v's, and the
+// least likeness.
+func (p *Pipeline) cellsShow(red *image.Gray, cells []charCell, diff []int, e, v []rune, margin float64) (float64, bool) {
 	conf := 1.0
 	for _, i := range diff {
 		line := ocr.NewInkLine(red, cells[i].ctx)
 		le, lv := p.cellLikeness(line, cells[i].cell, e[i]), p.cellLikeness(line, cells[i].cell, v[i])
-		if le < glyphFloor || le-lv < glyphMargin {
+		if le < glyphFloor || le-lv < margin {
 			return 0, false
 		}
 		conf = min(conf, le)
