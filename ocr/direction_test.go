@@ -29,7 +29,7 @@ func TestDirectionDiscrimination(t *testing.T) {
 		img := drawLine(t, kai, string(r), 18)
 		line := NewInkLine(img, BoxOf(img.Bounds()))
 		for _, m := range []GlyphMeasure{ByInk, ByDirection} {
-			likes := g.CropLikeness(line, image.Rect(0, 0, 36, 36), chars, m, false)
+			likes := g.CropLikeness(line, image.Rect(0, 0, 36, 36), chars, m)
 			if best(likes) == i {
 				top[m]++
 			}

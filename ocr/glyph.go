@@ -95,9 +95,15 @@ func (g *Glyphs) reference(r rune) glyphRefs {
 	}
 	var refs glyphRefs
 	for _, face := range g.faces {
-		if ink, ok := drawGlyph(face, r); ok {
-			refs.ink = append(refs.ink, inkVector(ink.at, ink.bounds()))
-			refs.dir = append(refs.dir, dirVector(ink.at, ink.bounds()))
+		ink, ok := drawGlyph(face, r)
+		if !ok {
+			continue
+		}
+		if v := inkVector(ink.at, ink.bounds()); v != nil {
+			refs.ink = append(refs.ink, v)
+		}
+		if v := dirVector(ink.at, ink.bounds()); v != nil {
+			refs.dir = append(refs.dir, v)
 		}
 	}
 	g.cache[r] = refs
@@ -105,7 +111,7 @@ func (g *Glyphs) reference(r rune) glyphRefs {
 }
 
 // drawGlyph draws r black on white; false when the face has no glyph
-// for r or it draws nothing.
+// for r.
 func drawGlyph(face font.Face, r rune) (alphaInk, bool) {
 	if _, ok := face.GlyphAdvance(r); !ok {
 		return alphaInk{}, false
@@ -114,9 +120,7 @@ func drawGlyph(face font.Face, r rune) (alphaInk, bool) {
 	a := image.NewAlpha(image.Rect(0, 0, side, side))
 	d := font.Drawer{Dst: a, Src: image.Opaque, Face: face, Dot: fixed.P(glyphPt/4, glyphPt*9/8)}
 	d.DrawString(string(r))
-	ink := alphaInk{a}
-	bb := inkBox(ink.at, a.Bounds())
-	return ink, bb.Dx() >= 3 || bb.Dy() >= 3
+	return alphaInk{a}, true
 }
 
 // alphaInk is a drawn glyph's ink: its pixels at least half covered.
@@ -219,28 +223,21 @@ const (
 )
 
 // CropLikeness is how much the ink inside cell, cut at its edges, looks
-// like each of rs by m: for cells cut between characters that touch.
-// With whole, the cell's whole strokes count too, as Likeness takes
-// them, and each likeness is the better of the two. The cell's ink is
-// taken once for all of rs.
-func (g *Glyphs) CropLikeness(l InkLine, cell image.Rectangle, rs []rune, m GlyphMeasure, whole bool) []float64 {
+// like each of rs by m: for cells cut between characters that touch. The
+// cell's ink is taken once for all of rs.
+func (g *Glyphs) CropLikeness(l InkLine, cell image.Rectangle, rs []rune, m GlyphMeasure) []float64 {
 	vec, refs := inkVector, func(r glyphRefs) [][]float32 { return r.ink }
 	if m == ByDirection {
 		vec, refs = dirVector, func(r glyphRefs) [][]float32 { return r.dir }
 	}
-	vs := [][]float32{vec(l.ink, cell.Intersect(l.img.Bounds()))}
-	if whole {
-		vs = l.vectorsBy(cell, vec)
-	}
 	out := make([]float64, len(rs))
-	for _, v := range vs {
-		if v == nil {
-			continue
-		}
-		for i, r := range rs {
-			for _, ref := range refs(g.reference(r)) {
-				out[i] = max(out[i], dot(v, ref))
-			}
+	v := vec(l.ink, cell.Intersect(l.img.Bounds()))
+	if v == nil {
+		return out
+	}
+	for i, r := range rs {
+		for _, ref := range refs(g.reference(r)) {
+			out[i] = max(out[i], dot(v, ref))
 		}
 	}
 	return out
@@ -254,16 +251,10 @@ func (g *Glyphs) CropLikeness(l InkLine, cell image.Rectangle, rs []rune, m Glyp
 // pixels left, 0.80 at both by strokes); where strokes touch, the
 // strokes' way loses what the cell's keeps.
 func (l InkLine) vectors(cell image.Rectangle) [][]float32 {
-	return l.vectorsBy(cell, inkVector)
-}
-
-// vectorsBy are the vectors of the character in cell, taken the two ways
-// of vectors, as vec makes them.
-func (l InkLine) vectorsBy(cell image.Rectangle, vec func(ink func(x, y int) bool, r image.Rectangle) []float32) [][]float32 {
 	cell = cell.Intersect(l.img.Bounds())
 	m := l.strokesIn(cell)
 	var out [][]float32
-	for _, v := range [][]float32{vec(l.ink, cell), vec(m.at, m.bounds)} {
+	for _, v := range [][]float32{inkVector(l.ink, cell), inkVector(m.at, m.bounds)} {
 		if v != nil {
 			out = append(out, v)
 		}

@@ -70,27 +70,33 @@ func (p *Pipeline) confirmByGlyphs(r *DocResult, red *image.Gray, form Form) {
 			continue
 		}
 		for _, want := range wants {
-			if nf, ok := p.glyphConfirm(red, f, want); ok {
+			if nf, ok := p.glyphJudge(red, r, key, f, want, form); ok {
 				r.Fields[key] = nf
-				break
-			}
-			if nf, ok := p.glyphTail(red, f, want); ok {
-				r.Fields[key] = nf
-				break
-			}
-			if nf, ok := p.glyphRefute(red, r, key, f, want); ok {
-				r.Fields[key] = nf
-				break
-			}
-			if !r.Kind.IsLetter() || (key != blankAdminName && key != blankEnterprise) {
-				continue
-			}
-			if conf, ok := p.glyphBlank(red, f, want, people(form, want)); ok {
-				r.Fields[key] = extract.Field{Value: want, Conf: conf, Box: f.Box, Read: f.Value}
 				break
 			}
 		}
 	}
+}
+
+// glyphJudge runs the glyph checks on f, read from red as r's field key,
+// against the form's want, and returns the field the first one settles:
+// the form's characters in the OCR's cells, an address's lost last
+// character, a legal representative's card surely another's, a letter's
+// name blank cut into characters.
+func (p *Pipeline) glyphJudge(red *image.Gray, r *DocResult, key string, f extract.Field, want string, form Form) (extract.Field, bool) {
+	if nf, ok := p.glyphConfirm(red, f, want); ok {
+		return nf, true
+	}
+	if nf, ok := p.glyphTail(red, f, want); ok {
+		return nf, true
+	}
+	if nf, ok := p.glyphRefute(red, r, key, f, want); ok {
+		return nf, true
+	}
+	if r.Kind.IsLetter() && (key == blankAdminName || key == blankEnterprise) {
+		return p.glyphBlank(red, f, want, people(form, want))
+	}
+	return f, false
 }
 
 // people are the form's names of people other than want.

@@ -42,22 +42,23 @@ const (
 	blankDirFloor   = 0.45
 )
 
-// glyphBlank reports whether f, a letter's name blank read from img,
-// shows want, and the least likeness of its characters; people are the
-// form's names of people.
-func (p *Pipeline) glyphBlank(img *image.Gray, f extract.Field, want string, people []string) (float64, bool) {
+// glyphBlank decides whether f, a letter's name blank read from img,
+// shows want (people are the form's names of people): if so, the field
+// holds want at the least likeness of its characters, the OCR's reading
+// kept in Read.
+func (p *Pipeline) glyphBlank(img *image.Gray, f extract.Field, want string, people []string) (extract.Field, bool) {
 	w := []rune(extract.Canon(want))
 	if p.cfg.Glyphs == nil || len(w) < 2 || !placeable(w) || surelyOther(f, w) {
-		return 0, false
+		return f, false
 	}
 	rule := glyphRule{alphabet: blankRivals(w, f.Value, people), floor: blankGlyphFloor, margin: glyphMargin,
 		dirFloor: blankDirFloor, asWritten: true}
 	for _, span := range blankSpans(img, f.Box) {
 		if conf, ok := p.spanShows(img, span, w, rule); ok {
-			return conf, true
+			return extract.Field{Value: want, Conf: conf, Box: f.Box, Read: f.Value}, true
 		}
 	}
-	return 0, false
+	return f, false
 }
 
 // placeable reports whether every character of w has a known width and
