@@ -142,6 +142,11 @@ func patterned(s string) bool {
 
 func runeIndex(s string, byteIdx int) int { return len([]rune(s[:byteIdx])) }
 
+// CodeDigits are the digits of s read as a code or a date written in
+// digits: the Latin letters the OCR reads for 0 and 1 (o, O, i, I, l, |)
+// counted as those, full-width digits as ASCII, anything else dropped.
+func CodeDigits(s string) string { return Digits(fixCode(s)) }
+
 // fixCode maps characters the OCR confuses inside codes to the ones codes
 // use; it keeps the rune count.
 func fixCode(s string) string {
@@ -149,7 +154,7 @@ func fixCode(s string) string {
 		switch r {
 		case 'O', 'o':
 			return '0'
-		case 'I', 'l', '|':
+		case 'I', 'i', 'l', '|':
 			return '1'
 		case 'x':
 			return 'X'

@@ -19,7 +19,7 @@ import (
 const (
 	glyphSide   = 32
 	glyphPt     = 64   // drawn size of a reference glyph
-	glyphMemory = 4096 // reference glyphs kept, across fonts
+	glyphMemory = 4096 // reference characters kept, each measure apart, across fonts
 )
 
 // Glyphs draws characters in reference fonts and compares them with ink
@@ -27,18 +27,18 @@ const (
 type Glyphs struct {
 	mu    sync.Mutex
 	faces []font.Face
-	cache map[rune]glyphRefs
+	cache map[refKey][][]float32
 }
 
-// glyphRefs are one character drawn in every reference font that has
-// it, as ink vectors and as direction vectors.
-type glyphRefs struct {
-	ink, dir [][]float32
+// refKey names a cached reference: a character as one measure sees it.
+type refKey struct {
+	r rune
+	m GlyphMeasure
 }
 
 // NewGlyphs prepares reference faces of fonts (at least one).
 func NewGlyphs(fonts ...*sfnt.Font) (*Glyphs, error) {
-	g := &Glyphs{cache: map[rune]glyphRefs{}}
+	g := &Glyphs{cache: map[refKey][][]float32{}}
 	for _, f := range fonts {
 		face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: glyphPt, DPI: 72, Hinting: font.HintingNone})
 		if err != nil {
@@ -77,36 +77,33 @@ func (g *Glyphs) Likeness(l InkLine, cell image.Rectangle, r rune) float64 {
 // reference font.
 func (g *Glyphs) likeness(v []float32, r rune) float64 {
 	best := 0.0
-	for _, ref := range g.reference(r).ink {
+	for _, ref := range g.reference(r, ByInk) {
 		best = max(best, dot(v, ref))
 	}
 	return best
 }
 
-// reference is r drawn in every font that has it, as vectors.
-func (g *Glyphs) reference(r rune) glyphRefs {
+// reference is r drawn in every font that has it, as m's vectors; a
+// measure's vectors are made only when that measure is first asked for.
+func (g *Glyphs) reference(r rune, m GlyphMeasure) [][]float32 {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if refs, ok := g.cache[r]; ok {
+	k := refKey{r, m}
+	if refs, ok := g.cache[k]; ok {
 		return refs
 	}
 	if len(g.cache) >= glyphMemory {
 		clear(g.cache)
 	}
-	var refs glyphRefs
+	var refs [][]float32
 	for _, face := range g.faces {
-		ink, ok := drawGlyph(face, r)
-		if !ok {
-			continue
-		}
-		if v := inkVector(ink.at, ink.bounds()); v != nil {
-			refs.ink = append(refs.ink, v)
-		}
-		if v := dirVector(ink.at, ink.bounds()); v != nil {
-			refs.dir = append(refs.dir, v)
+		if ink, ok := drawGlyph(face, r); ok {
+			if v := m.vector()(ink.at, ink.bounds()); v != nil {
+				refs = append(refs, v)
+			}
 		}
 	}
-	g.cache[r] = refs
+	g.cache[k] = refs
 	return refs
 }
 
@@ -222,21 +219,25 @@ const (
 	ByDirection
 )
 
+// vector is how m turns ink within a rectangle into a vector.
+func (m GlyphMeasure) vector() func(ink func(x, y int) bool, r image.Rectangle) []float32 {
+	if m == ByDirection {
+		return dirVector
+	}
+	return inkVector
+}
+
 // CropLikeness is how much the ink inside cell, cut at its edges, looks
 // like each of rs by m: for cells cut between characters that touch. The
 // cell's ink is taken once for all of rs.
 func (g *Glyphs) CropLikeness(l InkLine, cell image.Rectangle, rs []rune, m GlyphMeasure) []float64 {
-	vec, refs := inkVector, func(r glyphRefs) [][]float32 { return r.ink }
-	if m == ByDirection {
-		vec, refs = dirVector, func(r glyphRefs) [][]float32 { return r.dir }
-	}
 	out := make([]float64, len(rs))
-	v := vec(l.ink, cell.Intersect(l.img.Bounds()))
+	v := m.vector()(l.ink, cell.Intersect(l.img.Bounds()))
 	if v == nil {
 		return out
 	}
 	for i, r := range rs {
-		for _, ref := range refs(g.reference(r)) {
+		for _, ref := range g.reference(r, m) {
 			out[i] = max(out[i], dot(v, ref))
 		}
 	}

@@ -71,18 +71,5 @@ func writtenSpans(img *image.Gray, text extract.Field) []ocr.Box {
 	if !ok {
 		return nil
 	}
-	line := ocr.NewInkLine(img, row)
-	cols, ox := line.ColumnInk(), line.Bounds().Min.X
-	first := text.Boxes[0].X - ox
-	end, ok := inkEnd(cols, first, row.H)
-	if !ok {
-		return nil
-	}
-	var out []ocr.Box
-	for x := max(0, first-5*row.H); x <= first+row.H/2 && x < len(cols); x++ {
-		if cols[x] > 0 && (x == 0 || cols[x-1] == 0) {
-			out = append(out, ocr.Box{X: ox + x, Y: row.Y, W: end - x, H: row.H})
-		}
-	}
-	return out
+	return rowSpans(img, row, text.Boxes[0].X, 5*row.H, row.H)
 }

@@ -192,16 +192,12 @@ func placements(red *image.Gray, f extract.Field, v, e []rune) [][]charCell {
 // as wide as box: about as high as box's width spread over e's
 // characters, two thirds of it to, blurred, 1.6 times.
 func lineIn(red *image.Gray, box ocr.Box, e []rune) (ocr.Box, bool) {
-	total := 0.0
-	for _, r := range e {
-		total += cellWidth(r)
-	}
-	if total == 0 {
+	side, ok := charSide(box, e)
+	if !ok {
 		return ocr.Box{}, false
 	}
-	side := float64(box.W) / total
 	for _, run := range ocr.NewInkLine(red, box).InkRuns(2) {
-		if h := float64(run.Dy()); h >= 0.67*side && h <= 1.6*side {
+		if h := run.Dy(); 3*h >= 2*side && 5*h <= 8*side {
 			return ocr.Box{X: box.X, Y: run.Min.Y, W: box.W, H: run.Dy()}, true
 		}
 	}

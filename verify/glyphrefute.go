@@ -38,7 +38,7 @@ func (p *Pipeline) glyphRefute(red *image.Gray, r *DocResult, key string, f extr
 			return f, false
 		}
 	}
-	for _, cells := range placements(red, f, e, v) {
+	for _, cells := range placements(red, f, v, e) {
 		if _, ok := p.cellsShow(red, cells, diff, v, e, refuteMargin); ok {
 			f.Conf = mismatchConf
 			return f, true

@@ -114,18 +114,5 @@ func blankSpans(img *image.Gray, box ocr.Box) []ocr.Box {
 	if !ok {
 		return nil
 	}
-	line := ocr.NewInkLine(img, row)
-	cols, ox := line.ColumnInk(), line.Bounds().Min.X
-	first := box.X - ox
-	end, ok := inkEnd(cols, first, row.H*2/3)
-	if !ok {
-		return nil
-	}
-	var out []ocr.Box
-	for x := max(0, first-row.H); x <= first+row.H/2 && x < end; x++ {
-		if cols[x] > 0 && (x == 0 || cols[x-1] == 0) {
-			out = append(out, ocr.Box{X: ox + x, Y: row.Y, W: end - x, H: row.H})
-		}
-	}
-	return out
+	return rowSpans(img, row, box.X, row.H, row.H*2/3)
 }

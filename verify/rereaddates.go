@@ -5,7 +5,6 @@ import (
 	"image"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/qualcheck/qualcheck/extract"
 	"github.com/qualcheck/qualcheck/ocr"
@@ -138,13 +137,9 @@ func spells(written, entered string) bool {
 	if !ok {
 		return false
 	}
-	digits := extract.Digits(digitLookalikes.Replace(written))
+	digits := extract.CodeDigits(written)
 	return slices.ContainsFunc(writtenDates(d), func(w string) bool { return extract.Digits(w) == digits })
 }
-
-// digitLookalikes are the Latin letters chi_sim reads for a written 1
-// or 0.
-var digitLookalikes = strings.NewReplacer("i", "1", "l", "1", "I", "1", "|", "1", "o", "0", "O", "0")
 
 // oneDigitApart reports whether two dates' digits differ in at most one
 // place: the page's reading (2025-07-00, impossible) and a second

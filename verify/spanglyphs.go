@@ -167,6 +167,28 @@ func plausibleSpan(span ocr.Box, want []rune) bool {
 	return w >= 0.7*units && w <= 1.4*units
 }
 
+// rowSpans are the boxes on row of img that a written value whose OCR
+// reading starts at x0 may take: ending where the ink after x0 stops for
+// more than gap pixels, starting at any stretch of ink from before
+// pixels left of x0 to half a row height into it (the reading may have
+// lost the value's start, or taken in its label).
+func rowSpans(img *image.Gray, row ocr.Box, x0, before, gap int) []ocr.Box {
+	line := ocr.NewInkLine(img, row)
+	cols, ox := line.ColumnInk(), line.Bounds().Min.X
+	first := x0 - ox
+	end, ok := inkEnd(cols, first, gap)
+	if !ok {
+		return nil
+	}
+	var out []ocr.Box
+	for x := max(0, first-before); x <= first+row.H/2 && x < end; x++ {
+		if cols[x] > 0 && (x == 0 || cols[x-1] == 0) {
+			out = append(out, ocr.Box{X: ox + x, Y: row.Y, W: end - x, H: row.H})
+		}
+	}
+	return out
+}
+
 // textRow is the run of inked rows of strip that holds (or lies nearest)
 // y: one line of text, the lines above and below cut off.
 func textRow(img *image.Gray, strip ocr.Box, y int) (ocr.Box, bool) {
