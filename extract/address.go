@@ -19,10 +19,13 @@ type placeIndex struct {
 	// prefecture's key into counties.
 	names   []string
 	cityKey map[string]string
+	// inUse holds the prefectures (province+"/"+name) and counties
+	// (province+"/"+prefecture+"/"+name) some code still carries.
+	inUse map[string]bool
 }
 
 var loadPlaces = sync.OnceValue(func() *placeIndex {
-	ix := &placeIndex{cities: map[string][]string{}, counties: map[string][]string{}}
+	ix := &placeIndex{cities: map[string][]string{}, counties: map[string][]string{}, inUse: map[string]bool{}}
 	seen := map[string]bool{}
 	add := func(m map[string][]string, k, v string) {
 		if !seen[k+"|"+v] {
@@ -40,8 +43,11 @@ var loadPlaces = sync.OnceValue(func() *placeIndex {
 				}
 			case r.Code[4:] == "00":
 				add(ix.cities, r.Province, r.Name)
+				ix.inUse[r.Province+"/"+r.Name] = ix.inUse[r.Province+"/"+r.Name] || r.To == 0
 			default:
 				add(ix.counties, r.Province+"/"+r.City, r.Name)
+				k := r.Province + "/" + r.City + "/" + r.Name
+				ix.inUse[k] = ix.inUse[k] || r.To == 0
 			}
 		}
 	}
@@ -66,8 +72,8 @@ func SnapAddress(f Field) Field {
 	if !f.Found() {
 		return f
 	}
-	if strings.ContainsAny(f.Value, "|｜") { // a rule or stroke read as a bar: no address holds one
-		f.Value, f.Confs, f.Boxes = strings.NewReplacer("|", "", "｜", "").Replace(f.Value), nil, nil
+	if v := dropStrays(f.Value); v != f.Value {
+		f.Value, f.Confs, f.Boxes = v, nil, nil
 	}
 	ix := loadPlaces()
 	rs := []rune(f.Value)
@@ -84,7 +90,7 @@ func SnapAddress(f Field) Field {
 	}
 	for _, prov := range provs {
 		rest := rs[len([]rune(prov)):]
-		city, n := snapPrefix(rest, ix.cities[prov])
+		city, n := snapPrefix(rest, ix.cities[prov], prov+"/", ix.inUse)
 		if city == "" && len(provs) > 1 {
 			continue // the prefecture decides between 山东省 and 山西省 for 山末省
 		}
@@ -93,7 +99,7 @@ func SnapAddress(f Field) Field {
 			parent = "直辖"
 		}
 		rest = rest[n:]
-		county, n := snapPrefix(rest, ix.counties[prov+"/"+parent])
+		county, n := snapPrefix(rest, ix.counties[prov+"/"+parent], prov+"/"+parent+"/", ix.inUse)
 		if out := prov + city + county + fixUnits(string(rest[n:])); out != f.Value {
 			f.Value, f.Confs = out, nil
 		}
@@ -198,29 +204,53 @@ func closest(rs []rune, names []string) []string {
 
 // snapPrefix finds the name that the start of rs most likely spells and
 // returns it with the number of runes it covers; "" and 0 when none is
-// close enough or two are equally close.
-func snapPrefix(rs []rune, names []string) (string, int) {
-	best, bestD, tie := "", 99, false
+// close enough or two are equally close. Of equally close names, one
+// still in use (inUse[key+name]) is taken over withdrawn ones: 妆山区 is
+// one character from 杭州市's 萧山区 and from 半山区, withdrawn in 1996.
+func snapPrefix(rs []rune, names []string, key string, inUse map[string]bool) (string, int) {
+	var best []string
+	bestD, bestN := 99, 0
 	for _, name := range names {
 		nr := []rune(name)
 		if len(nr) < 2 || len(nr) > len(rs) {
 			continue
 		}
 		d := Levenshtein(rs[:len(nr)], nr)
-		if d > allowedEdits(len(nr)) {
-			continue
-		}
 		switch {
-		case d < bestD || (d == bestD && len(nr) > len([]rune(best))):
-			best, bestD, tie = name, d, false
-		case d == bestD && name != best && len(nr) == len([]rune(best)):
-			tie = true
+		case d > allowedEdits(len(nr)):
+		case d < bestD || (d == bestD && len(nr) > bestN):
+			best, bestD, bestN = []string{name}, d, len(nr)
+		case d == bestD && len(nr) == bestN && !slices.Contains(best, name):
+			best = append(best, name)
 		}
 	}
-	if best == "" || tie {
+	if len(best) > 1 {
+		best = slices.DeleteFunc(best, func(n string) bool { return !inUse[key+n] })
+	}
+	if len(best) != 1 {
 		return "", 0
 	}
-	return best, len([]rune(best))
+	return best[0], bestN
+}
+
+// dropStrays removes from an address what no address holds: a rule or
+// stroke read as a bar, and a lone lower-case Latin letter (743号e,
+// 1e8层), which is a speck or a stroke's end read as one; building
+// letters print in capitals (A座).
+func dropStrays(s string) string {
+	rs := []rune(s)
+	out := rs[:0:0]
+	for i, r := range rs {
+		if r == '|' || r == '｜' || (r >= 'a' && r <= 'z' && !latinAt(rs, i-1) && !latinAt(rs, i+1)) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+func latinAt(rs []rune, i int) bool {
+	return i >= 0 && i < len(rs) && (rs[i] >= 'a' && rs[i] <= 'z' || rs[i] >= 'A' && rs[i] <= 'Z')
 }
 
 // allowedEdits: two-character names must match exactly (a one-character

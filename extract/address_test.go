@@ -19,6 +19,10 @@ func TestSnapAddress(t *testing.T) {
 		{"京市朝阳区建国路88号", "北京市朝阳区建国路88号"},
 		{"海市黄河路573号", "海市黄河路573号"},                              // no district follows: left alone
 		{"陕西省西安市|间良区花园路222号5幢3005室", "陕西省西安市阎良区花园路222号5幢3005室"}, // a bar read (seed-7 app-7-00018)
+		{"浙江省杭州市妆山区创业大道743号e", "浙江省杭州市萧山区创业大道743号"},             // 萧山区 in use over 半山区, withdrawn; a speck read e (seed-11 app-11-00003)
+		{"福建省厦门市思明区江南大道107号6号楼1e8层", "福建省厦门市思明区江南大道107号6号楼18层"}, // seed-1 app-1-00056
+		{"福建省厦门市著安区滨江大道585号", "福建省厦门市著安区滨江大道585号"},              // 翔安区 and 同安区 both in use: left alone
+		{"北京市朝阳区建国路88号Ab座", "北京市朝阳区建国路88号Ab座"},                  // letters beside letters are kept
 	}
 	for _, tt := range tests {
 		if got := SnapAddress(Field{Value: tt.in}).Value; got != tt.want {

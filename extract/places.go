@@ -7,7 +7,6 @@ import (
 
 // AddressEnds are the characters a complete address ends with: a house
 // number, room, floor, building or unit.
-// AddressEnds are the characters a street address ends with.
 const AddressEnds = "号室层楼座铺户舍栋幢院房厂元间"
 
 // CompleteAddress reports whether s reads as a whole address: a division

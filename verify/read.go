@@ -73,6 +73,7 @@ func (p *Pipeline) lookAgain(ctx context.Context, r *DocResult, red, fills *imag
 	p.rereadTerm(ctx, r, red)
 	p.rereadAddress(ctx, r, red)
 	p.confirmByGlyphs(r, fills, form)
+	p.confirmAddress(ctx, r, red, form.EnterpriseAddress)
 	confirmByCheckDigit(r, form)
 	p.rereadDates(ctx, r, fills, form)
 	p.rereadBlanks(ctx, r, fills, form)

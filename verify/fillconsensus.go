@@ -1,0 +1,81 @@
+package verify
+
+import "github.com/qualcheck/qualcheck/extract"
+
+// Fill consensus: a letter's enterprise blank read alone at two sizes
+// and two cuts comes out right but for a character or two, and not the
+// same ones in every reading (广州字信物流有限公司 and 广州宇信物流有有限公司
+// for 广州宇信物流有限公司, generated app-11-00029). An enterprise name is
+// shown when the readings that hold most of it in order (consensusShare)
+// together hold every one of its characters at its place. A person's
+// name, the mismatch this blank is checked for, holds too few of them to
+// count, and a name of another company lacks the characters it differs
+// in unless the OCR misreads the ink as exactly those.
+
+// consensusMin is the shortest name the consensus may show: a person's
+// name of two or three characters is too easily covered by chance.
+const consensusMin = 6
+
+// consensusShare is the share of want's characters, in order, a reading
+// must hold to count: three quarters.
+func consensusShare(read, want []rune) bool {
+	return 4*len(inOrder(read, want)) >= 3*len(want)
+}
+
+// consensus reports whether readings together show want, and the least
+// confidence of the readings that count.
+func consensus(readings []extract.Field, want string) (float64, bool) {
+	w := []rune(extract.Canon(want))
+	if len(w) < consensusMin {
+		return 0, false
+	}
+	seen, conf, n := make([]bool, len(w)), 1.0, 0
+	for _, f := range readings {
+		r := []rune(extract.Canon(f.Value))
+		if !consensusShare(r, w) {
+			continue
+		}
+		for _, i := range inOrder(r, w) {
+			seen[i] = true
+		}
+		conf, n = min(conf, f.Conf), n+1
+	}
+	for _, s := range seen {
+		if !s {
+			return 0, false
+		}
+	}
+	return conf, n >= 2
+}
+
+// inOrder are the positions of want that a longest common subsequence of
+// read and want takes.
+func inOrder(read, want []rune) []int {
+	n, m := len(read), len(want)
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if read[i] == want[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out []int
+	for i, j := 0, 0; i < n && j < m; {
+		switch {
+		case read[i] == want[j]:
+			out = append(out, j)
+			i, j = i+1, j+1
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	return out
+}

@@ -1,0 +1,56 @@
+package verify
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/qualcheck/qualcheck/extract"
+)
+
+func TestInOrder(t *testing.T) {
+	tests := []struct {
+		read, want string
+		pos        []int
+	}{
+		{"广州字信物流有限公司", "广州宇信物流有限公司", []int{0, 1, 3, 4, 5, 6, 7, 8, 9}},
+		{"广州宇信物流有有限公司", "广州宇信物流有限公司", []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}},
+		{"", "广州", nil},
+		{"曾平", "广州宇信物流有限公司", nil},
+	}
+	for _, tt := range tests {
+		if got := inOrder([]rune(tt.read), []rune(tt.want)); !slices.Equal(got, tt.pos) {
+			t.Errorf("inOrder(%q, %q) = %v, want %v", tt.read, tt.want, got, tt.pos)
+		}
+	}
+}
+
+func TestConsensus(t *testing.T) {
+	const want = "广州宇信物流有限公司"
+	read := func(vs ...string) []extract.Field {
+		var out []extract.Field
+		for _, v := range vs {
+			out = append(out, extract.Field{Value: v, Conf: 0.7})
+		}
+		return out
+	}
+	tests := []struct {
+		name     string
+		readings []extract.Field
+		want     string
+		shown    bool
+	}{
+		{"each reading misses another character (generated app-11-00029)", read("全六9-光司", ":广州字信物流有限公司", ":广州宇信物流有有限公司"), want, true},
+		{"every reading misses the same character", read("广州字信物流有限公司", "广州字信物流有公司"), want, false},
+		{"one reading alone is not a consensus", read("广州宇信物流有限公", "可2"), want, false},
+		{"a person's name", read("曾平", "曾平"), want, false},
+		{"another company: its own characters are never read", read("广州宇信物流有限公司", "广州宇信物流有限公司"), "广州华源物流有限公司", false},
+		{"a person's name is too short to be shown so", read("王小明", "王小明"), "王小明", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, got := consensus(tt.readings, tt.want); got != tt.shown {
+				t.Errorf("consensus = %v, want %v", got, tt.shown)
+			}
+		})
+	}
+}

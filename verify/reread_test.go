@@ -1,0 +1,124 @@
+package verify
+
+import (
+	"context"
+	"testing"
+
+	"github.com/qualcheck/qualcheck/extract"
+	"github.com/qualcheck/qualcheck/ocr"
+)
+
+// TestConfirmAddress: a licence address the page misread, wrapped onto a
+// second line, is read again; the form's address is taken only when the
+// reading holds it whole.
+func TestConfirmAddress(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	const read = "福建省厦门市著安区这江大道585号1号楼2层"
+	img := cardLines(t, "福建省厦门市翔安区滨江大道585号1号楼2", "层")
+	tests := []struct {
+		name, form, want string
+		kind             extract.Kind
+	}{
+		{"the form's address, misread on the page", "福建省厦门市翔安区滨江大道585号1号楼2层", "福建省厦门市翔安区滨江大道585号1号楼2层", extract.KindLicense},
+		{"not on a licence", "福建省厦门市翔安区滨江大道585号1号楼2层", read, extract.KindIDFront},
+		{"another floor stays as read", "福建省厦门市翔安区滨江大道585号1号楼3层", read, extract.KindLicense},
+		{"another district stays as read", "福建省厦门市同安区滨江大道585号1号楼2层", read, extract.KindLicense},
+		{"another house number stays as read", "福建省厦门市翔安区滨江大道588号1号楼2层", read, extract.KindLicense},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := DocResult{Kind: tt.kind, Fields: extract.Fields{
+				extract.FAddress: {Value: read, Conf: 0.3, Box: inkOf(img)},
+			}}
+			p.confirmAddress(context.Background(), &r, img, tt.form)
+			got := r.Fields[extract.FAddress]
+			if got.Value != tt.want {
+				t.Fatalf("address = %q, want %q", got.Value, tt.want)
+			}
+			if got.Value != read && got.Read != read {
+				t.Errorf("the page's reading was not kept: %+v", got)
+			}
+		})
+	}
+}
+
+func TestStartsLate(t *testing.T) {
+	box := func(x, w int) ocr.Box { return ocr.Box{X: x, Y: 460, W: w, H: 33} }
+	tests := []struct {
+		name string
+		kind extract.Kind
+		f    ocr.Box
+		late bool
+	}{
+		{"the name's last word alone (generated app-1-00022)", extract.KindLicense, box(474, 94), true},
+		{"the whole name", extract.KindLicense, box(335, 233), false},
+		{"a character in: the read's own jitter", extract.KindLicense, box(360, 200), false},
+		{"not a licence", extract.KindIDFront, box(474, 94), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := DocResult{Kind: tt.kind, Fields: extract.Fields{
+				extract.FName:     {Value: "理有限公司", Box: tt.f},
+				extract.FType:     {Value: "有限责任公司（自然人投资或控股）", Box: ocr.Box{X: 335, Y: 514, W: 307, H: 35}},
+				extract.FLegalRep: {Value: "何龙", Box: ocr.Box{X: 337, Y: 565, W: 42, H: 32}},
+			}}
+			got, late := startsLate(&r, extract.FName, r.Fields[extract.FName])
+			if late != tt.late {
+				t.Fatalf("late = %v, want %v", late, tt.late)
+			}
+			if late && (got.X != 335 || got.X+got.W != tt.f.X+tt.f.W) {
+				t.Errorf("box %+v, want from 335 to the name's right edge", got)
+			}
+		})
+	}
+}
+
+func TestLongerBy(t *testing.T) {
+	tests := []struct {
+		v, old string
+		want   bool
+	}{
+		{"南京新通健康管理有限公司", "理有限公司", true},
+		{"理有限公司", "理有限公司", false},
+		{"南京新通健康管理有限公司", "南京新通", false},
+		{"南京新通健康管理（有限）公司", "管理(有限)公司", true},
+	}
+	for _, tt := range tests {
+		if got := longerBy(tt.v, tt.old); got != tt.want {
+			t.Errorf("longerBy(%q, %q) = %v", tt.v, tt.old, got)
+		}
+	}
+}
+
+// TestRereadWeakWidens: an ID card's name boxed over only part of it is
+// read again from the box widened to the right.
+func TestRereadWeakWidens(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	img := cardText(t, "彭静")
+	ink := inkOf(img)
+	part := ocr.Box{X: ink.X, Y: ink.Y, W: ink.W * 3 / 5, H: ink.H}
+	r := DocResult{Kind: extract.KindIDFront, Fields: extract.Fields{
+		extract.FName: {Value: "忆A月", Conf: 0, Box: part},
+	}}
+	p.rereadWeak(context.Background(), &r, img)
+	if got := r.Fields[extract.FName]; got.Value != "彭静" {
+		t.Errorf("name = %+v, want 彭静", got)
+	}
+}
+
+func TestRereadBoxes(t *testing.T) {
+	box := ocr.Box{X: 397, Y: 359, W: 60, H: 30}
+	if got := rereadBoxes(extract.KindLicense, box); len(got) != 1 {
+		t.Errorf("a licence's name is read again from %v, want its box alone", got)
+	}
+	got := rereadBoxes(extract.KindIDFront, box)
+	if len(got) != 2 || got[1].W != 120 || got[1].X != 397 {
+		t.Errorf("an ID card's name is read again from %v, want its box and the box widened by 60 to the right", got)
+	}
+}
