@@ -36,8 +36,11 @@ func (p *Pipeline) rereadWeak(ctx context.Context, r *DocResult, red *image.Gray
 				continue
 			}
 		}
-		for _, b := range rereadBoxes(r.Kind, box) {
+		for i, b := range rereadBoxes(r.Kind, box) {
 			nf, ok := p.readName(ctx, r.Kind, red, key, b)
+			if i > 0 && len([]rune(nf.Value)) < 2 {
+				continue // a widened box read as one character (本 for 韦蕾, app-1-00047) names no one
+			}
 			if ok && (nf.Conf > old.Conf || late && longerBy(nf.Value, old.Value)) {
 				r.Fields[key], old = nf, nf
 			}
