@@ -96,18 +96,37 @@ func Levenshtein(a, b []rune) int {
 // CommonInOrder is how many characters a and b share in the same order
 // (their longest common subsequence), after Canon.
 func CommonInOrder(a, b string) int {
-	ra, rb := []rune(Canon(a)), []rune(Canon(b))
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for _, x := range ra {
-		for j, y := range rb {
-			if x == y {
-				cur[j+1] = prev[j] + 1
+	return len(InOrder([]rune(Canon(a)), []rune(Canon(b))))
+}
+
+// InOrder are the positions of want that a longest common subsequence of
+// read and want takes, in order.
+func InOrder(read, want []rune) []int {
+	n, m := len(read), len(want)
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if read[i] == want[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
 			} else {
-				cur[j+1] = max(prev[j+1], cur[j])
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
 			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	var out []int
+	for i, j := 0, 0; i < n && j < m; {
+		switch {
+		case read[i] == want[j]:
+			out = append(out, j)
+			i, j = i+1, j+1
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	return out
 }

@@ -19,7 +19,7 @@ const consensusMin = 6
 // consensusShare is the share of want's characters, in order, a reading
 // must hold to count: three quarters.
 func consensusShare(read, want []rune) bool {
-	return 4*len(inOrder(read, want)) >= 3*len(want)
+	return 4*len(extract.InOrder(read, want)) >= 3*len(want)
 }
 
 // consensus reports whether readings together show want, and the least
@@ -35,7 +35,7 @@ func consensus(readings []extract.Field, want string) (float64, bool) {
 		if !consensusShare(r, w) {
 			continue
 		}
-		for _, i := range inOrder(r, w) {
+		for _, i := range extract.InOrder(r, w) {
 			seen[i] = true
 		}
 		conf, n = min(conf, f.Conf), n+1
@@ -46,36 +46,4 @@ func consensus(readings []extract.Field, want string) (float64, bool) {
 		}
 	}
 	return conf, n >= 2
-}
-
-// inOrder are the positions of want that a longest common subsequence of
-// read and want takes.
-func inOrder(read, want []rune) []int {
-	n, m := len(read), len(want)
-	lcs := make([][]int, n+1)
-	for i := range lcs {
-		lcs[i] = make([]int, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if read[i] == want[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	var out []int
-	for i, j := 0, 0; i < n && j < m; {
-		switch {
-		case read[i] == want[j]:
-			out = append(out, j)
-			i, j = i+1, j+1
-		case lcs[i+1][j] >= lcs[i][j+1]:
-			i++
-		default:
-			j++
-		}
-	}
-	return out
 }

@@ -18,8 +18,8 @@ func TestInOrder(t *testing.T) {
 		{"曾平", "广州宇信物流有限公司", nil},
 	}
 	for _, tt := range tests {
-		if got := inOrder([]rune(tt.read), []rune(tt.want)); !slices.Equal(got, tt.pos) {
-			t.Errorf("inOrder(%q, %q) = %v, want %v", tt.read, tt.want, got, tt.pos)
+		if got := extract.InOrder([]rune(tt.read), []rune(tt.want)); !slices.Equal(got, tt.pos) {
+			t.Errorf("extract.InOrder(%q, %q) = %v, want %v", tt.read, tt.want, got, tt.pos)
 		}
 	}
 }

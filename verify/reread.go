@@ -353,7 +353,7 @@ func (p *Pipeline) readCropLines(ctx context.Context, red *image.Gray, box ocr.B
 	if line > 0 {
 		up = min(3, max(0.2, targetGlyph/float64(line)))
 	}
-	page, err := p.readCut(ctx, ocr.CropGray(red, box.Rect()), up, opt)
+	page, err := p.readCut(ctx, ocr.CropGray(red, box.Rect()), up, cropPad, opt)
 	if err != nil {
 		return ocr.Page{}, false
 	}
@@ -364,10 +364,10 @@ func (p *Pipeline) readCropLines(ctx context.Context, red *image.Gray, box ocr.B
 // that touches the image edge badly.
 const cropPad = 12
 
-// readCut reads a cut-out image scaled by up, with a white margin; the
-// page is in the scaled, padded cut's pixels.
-func (p *Pipeline) readCut(ctx context.Context, cut *image.Gray, up float64, opt ocr.ReadOptions) (ocr.Page, error) {
-	return p.reader.Read(ctx, ocr.Pad(ocr.ScaleGray(cut, up), cropPad), opt)
+// readCut reads a cut-out image scaled by up, with a white margin of pad
+// pixels; the page is in the scaled, padded cut's pixels.
+func (p *Pipeline) readCut(ctx context.Context, cut *image.Gray, up float64, pad int, opt ocr.ReadOptions) (ocr.Page, error) {
+	return p.reader.Read(ctx, ocr.Pad(ocr.ScaleGray(cut, up), pad), opt)
 }
 
 // fieldOfPage joins every word of a page into one field.
@@ -427,7 +427,7 @@ func (p *Pipeline) confirmAddress(ctx context.Context, r *DocResult, red *image.
 	cut := ocr.CropGray(red, band.Rect())
 	for _, g := range addressGlyphs {
 		up := min(4, max(0.2, g/float64(side)))
-		page, err := p.reader.Read(ctx, ocr.Pad(ocr.ScaleGray(cut, up), addressPad), ocr.ReadOptions{PSM: ocr.PSMBlock})
+		page, err := p.readCut(ctx, cut, up, addressPad, ocr.ReadOptions{PSM: ocr.PSMBlock})
 		if err != nil {
 			return
 		}

@@ -208,7 +208,7 @@ func (p *Pipeline) readWrittenLine(ctx context.Context, img *image.Gray, band oc
 		ocr.TwoTone(crop)
 	}
 	up := min(4, max(0.2, glyph/float64(band.H/2)))
-	page, err := p.readCut(ctx, crop, up, ocr.ReadOptions{PSM: ocr.PSMSingleLine, Whitelist: line.chars})
+	page, err := p.readCut(ctx, crop, up, cropPad, ocr.ReadOptions{PSM: ocr.PSMSingleLine, Whitelist: line.chars})
 	if err != nil {
 		return extract.Field{}, false
 	}
