@@ -36,16 +36,25 @@ func (p *Pipeline) rereadWeak(ctx context.Context, r *DocResult, red *image.Gray
 				continue
 			}
 		}
-		for i, b := range rereadBoxes(r.Kind, box) {
-			nf, ok := p.readName(ctx, r.Kind, red, key, b)
-			if i > 0 && len([]rune(nf.Value)) < 2 {
-				continue // a widened box read as one character (本 for 韦蕾, app-1-00047) names no one
-			}
-			if ok && (nf.Conf > old.Conf || late && longerBy(nf.Value, old.Value)) {
+		for _, b := range rereadBoxes(r.Kind, box) {
+			if nf, ok := p.readName(ctx, r.Kind, red, key, b); ok && betterName(nf, old, late) {
 				r.Fields[key], old = nf, nf
 			}
 		}
 	}
+}
+
+// betterName reports whether a name read again, nf, replaces old: read
+// more surely or, for a licence name that started late, old with its
+// start restored; never as one character, which names no one (本 for
+// 韦蕾 from a widened box, generated app-1-00047; 有 at 0.45 from a box
+// twice the name's height for 林菠凤 at 0.22, a card of 林萍凤 that the
+// glyph check then confirmed, app-1-00025).
+func betterName(nf, old extract.Field, late bool) bool {
+	if len([]rune(nf.Value)) < 2 {
+		return false
+	}
+	return nf.Conf > old.Conf || late && longerBy(nf.Value, old.Value)
 }
 
 // rereadBoxes are the boxes a name read in box is read again from: box,

@@ -122,3 +122,22 @@ func TestRereadBoxes(t *testing.T) {
 		t.Errorf("an ID card's name is read again from %v, want its box and the box widened by 60 to the right", got)
 	}
 }
+
+func TestBetterName(t *testing.T) {
+	tests := []struct {
+		name    string
+		nf, old extract.Field
+		late    bool
+		want    bool
+	}{
+		{"surer", extract.Field{Value: "林萍凤", Conf: 0.8}, extract.Field{Value: "林菠凤", Conf: 0.22}, false, true},
+		{"less sure", extract.Field{Value: "林萍凤", Conf: 0.2}, extract.Field{Value: "林菠凤", Conf: 0.22}, false, false},
+		{"one character, however sure", extract.Field{Value: "有", Conf: 0.45}, extract.Field{Value: "林菠凤", Conf: 0.22}, false, false},
+		{"a late start restored", extract.Field{Value: "南京新通健康管理有限公司", Conf: 0.5}, extract.Field{Value: "理有限公司", Conf: 0.92}, true, true},
+	}
+	for _, tt := range tests {
+		if got := betterName(tt.nf, tt.old, tt.late); got != tt.want {
+			t.Errorf("%s: betterName(%q, %q) = %v, want %v", tt.name, tt.nf.Value, tt.old.Value, got, tt.want)
+		}
+	}
+}
