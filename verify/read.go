@@ -64,7 +64,8 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded, fo
 // (seal texts, ID numbers, names, credit codes, terms, addresses, from
 // red), then confirms values the form gives by their glyphs, check
 // characters and second readings of dates and letter blanks (from
-// fills: a letter's seal-free image, else red).
+// fills: a letter's seal-free image, else red; a letter's date from red
+// as well).
 func (p *Pipeline) lookAgain(ctx context.Context, r *DocResult, red, fills *image.Gray, strips []sealStrip, form Form) {
 	p.readSealTexts(ctx, r, strips)
 	p.rereadIDNumber(ctx, r, red)
@@ -75,7 +76,7 @@ func (p *Pipeline) lookAgain(ctx context.Context, r *DocResult, red, fills *imag
 	p.confirmByGlyphs(r, fills, form)
 	p.confirmAddress(ctx, r, red, form.EnterpriseAddress)
 	confirmByCheckDigit(r, form)
-	p.rereadDates(ctx, r, fills, form)
+	p.rereadDates(ctx, r, fills, red, form)
 	p.rereadBlanks(ctx, r, fills, form)
 }
 

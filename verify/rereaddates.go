@@ -5,14 +5,16 @@ import (
 	"image"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/qualcheck/qualcheck/extract"
 	"github.com/qualcheck/qualcheck/ocr"
 )
 
 // writtenLine is how a kind of written line is read again: the
-// characters it is made of ("" for any), and whether its crop is made
-// black and white first, at the midpoint of ink and paper. An ID card's
+// characters it is made of ("" for any), whether its crop is made
+// black and white first, at the midpoint of ink and paper, and whether
+// it is read from its own text row too (rowOnly). An ID card's
 // validity is cut from the red channel, where that drops a seal's faint
 // remnant; a letter's date and blanks from the letter's seal-free image
 // (ocr.SealFree), where the seal is gone already and a fill written over
@@ -20,16 +22,19 @@ import (
 // page misread (34), the second reading confirmed 17 from the seal-free
 // image, 8 from the red channel made black and white, with no false
 // confirmation in either against six fake form dates each (±1, ±6, ±10
-// days).
+// days). A letter's date is read from both images, and from its own row
+// in each (rereadDates).
 type writtenLine struct {
 	chars   string
 	twoTone bool
+	ownRow  bool
 }
 
 var (
-	letterDateLine = writtenLine{chars: "0123456789年月日"}               // 2026年05月08日
-	idDateLine     = writtenLine{chars: "0123456789.-", twoTone: true} // 2024.10.21-2044.10.21
-	blankLine      = writtenLine{}                                     // a letter's name blank
+	letterDateLine = writtenLine{chars: "0123456789年月日", ownRow: true}                // 2026年05月08日
+	redDateLine    = writtenLine{chars: "0123456789年月日", twoTone: true, ownRow: true} // the same, from the red channel
+	idDateLine     = writtenLine{chars: "0123456789.-", twoTone: true}                // 2024.10.21-2044.10.21
+	blankLine      = writtenLine{}                                                    // a letter's name blank
 )
 
 // fillGlyphs are the glyph heights a written line (a date, a letter's
@@ -40,27 +45,38 @@ var (
 var fillGlyphs = []float64{24, 30}
 
 // rereadDates looks again at the dates the page read did not read as the
-// form's: a letter's signature-block date and an ID card's validity. img
-// is the image a document's fills are cut from: for a letter, its
-// seal-free image.
-func (p *Pipeline) rereadDates(ctx context.Context, r *DocResult, img *image.Gray, form Form) {
+// form's: a letter's signature-block date and an ID card's validity.
+// fills is the image a document's fills are cut from (for a letter, its
+// seal-free image), red its red channel. A letter's date is read from
+// both: where the seal's ring crosses a written digit, the seal-free
+// image pales their overlap with the seal (the 6 of 2025年02月16日 went,
+// generated app-11-00006) while the red channel made black and white
+// keeps the digit and drops the ring.
+func (p *Pipeline) rereadDates(ctx context.Context, r *DocResult, fills, red *image.Gray, form Form) {
 	roles := docRoles(r.Ref.Role, r.Kind)
 	switch r.Kind {
 	case extract.KindCommitmentLetter, extract.KindApplicationLetter:
-		p.confirmDate(ctx, r, img, extract.BlankDate, r.Fields[extract.BlankDateText], form.Value(formFieldOf(roles, extract.BlankDate)), letterDateLine)
+		srcs := []fillSource{{fills, letterDateLine}, {red, redDateLine}}
+		p.confirmDate(ctx, r, srcs, extract.BlankDate, r.Fields[extract.BlankDateText], form.Value(formFieldOf(roles, extract.BlankDate)))
 	case extract.KindIDBack:
 		for _, key := range []string{extract.FValidFrom, extract.FValidTo} {
-			p.confirmDate(ctx, r, img, key, r.Fields[key], form.Value(formFieldOf(roles, key)), idDateLine)
+			p.confirmDate(ctx, r, []fillSource{{fills, idDateLine}}, key, r.Fields[key], form.Value(formFieldOf(roles, key)))
 		}
 	}
 }
 
+// fillSource is an image a written line is read again from, and how.
+type fillSource struct {
+	img  *image.Gray
+	line writtenLine
+}
+
 // confirmDate reads the date r.Fields[key] again, unless the page read
 // it as entered or read another date surely: its line alone (where
-// text, the date as written, was read), as one line of its writtenLine's
-// characters at two sizes. The form's date is taken when a reading
-// holds exactly its eight digits and no reading is another date; on a
-// letter, another date is taken, as read surely, when every reading
+// text, the date as written, was read), from each of srcs, as one line
+// of its writtenLine's characters at two sizes (dateReadings). The
+// form's date is taken when the readings show it (dateVotes.confirms).
+// On a letter, another date is taken, as read surely, when every reading
 // names it with eight digits and the page's reading is one digit from
 // it (a written 07-02 for the form's 07-09, read 07-00 on the page). On
 // the generated corpus's clean letters the two readings agreed on a wrong
@@ -68,7 +84,7 @@ func (p *Pipeline) rereadDates(ctx context.Context, r *DocResult, img *image.Gra
 // reading. A letter's date no reading settles is the form's when its
 // ink, character by character, clearly shows it (glyphDate). The page's
 // reading stays in Read for the reviewer.
-func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, img *image.Gray, key string, text extract.Field, entered string, line writtenLine) {
+func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, srcs []fillSource, key string, text extract.Field, entered string) {
 	f, ok := r.Fields[key]
 	if entered == "" || !ok || !f.Found() || entered == extract.LongTerm.String() {
 		return
@@ -83,7 +99,9 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, img *image.Gra
 			// 2026们01月20日, lost 13 of seed 1's 117 letter dates and
 			// 3 of its 60 decisions.)
 			r.Fields[key] = extract.Field{Value: text.Value, Conf: f.Conf, Box: f.Box, Read: f.Value}
-			p.confirmDate(ctx, r, img, key, text, entered, line)
+			p.confirmDate(ctx, r, srcs, key, text, entered)
+		} else if key == extract.BlankDate && f.Conf < lowConf && p.outvoted(ctx, srcs, text, entered) {
+			r.Fields[key] = extract.Field{Value: text.Value, Conf: f.Conf, Box: f.Box, Read: f.Value}
 		}
 		return
 	}
@@ -94,35 +112,24 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, img *image.Gra
 	if !ok {
 		return
 	}
-	agree, conf, others, whole := false, 0.0, []string{}, 0
-	for _, g := range fillGlyphs {
-		read, ok := p.readWrittenLine(ctx, img, band, g, line)
-		p.logger.Debug("date read again", "key", key, "glyph_px", g, "read", read.Value)
-		if d, dated := extract.ParseDate(read.Value); ok && dated && d.String() != entered {
-			others = append(others, d.String())
-			if extract.Digits(read.Value) == extract.Digits(d.String()) {
-				whole++ // 2026年07月01日, not 2026年07月1日 for a written 17日
-			}
-		}
-		if ok && extract.Digits(read.Value) == extract.Digits(entered) {
-			agree, conf = true, max(conf, read.Conf)
-		}
-	}
+	readings := p.lineReadings(ctx, srcs, band)
+	v := tally(readings, entered)
+	p.logger.Debug("date read again", "key", key, "readings", len(readings), "agree", v.agree, "others", len(v.others))
 	switch {
-	case len(others) == 0 && agree:
-		r.Fields[key] = extract.Field{Value: entered, Conf: conf, Box: f.Box, Read: f.Value}
-	case key == extract.BlankDate && whole == len(fillGlyphs) && len(slices.Compact(slices.Clone(others))) == 1 && oneDigitApart(f.Value, others[0]):
+	case v.confirms(key == extract.BlankDate):
+		r.Fields[key] = extract.Field{Value: entered, Conf: v.conf, Box: f.Box, Read: f.Value}
+	case key == extract.BlankDate && len(readings) > 0 && v.otherWhole == len(readings) && len(slices.Compact(slices.Clone(v.others))) == 1 && oneDigitApart(f.Value, v.others[0]):
 		// Every second reading names the same other date with all its
 		// eight digits, one digit from the page's reading: the letter
 		// bears that date. A day read as one digit has lost one (the
 		// letters write 07月01日), as the page's 2026年07月1让 for a
 		// written 17日 was read 2026年07月1日 twice from the seal-free
 		// image (generated app-1-00037).
-		r.Fields[key] = extract.Field{Value: others[0], Conf: mismatchConf, Box: f.Box, Read: f.Value}
-	case key == extract.BlankDate && !agree:
+		r.Fields[key] = extract.Field{Value: v.others[0], Conf: mismatchConf, Box: f.Box, Read: f.Value}
+	case key == extract.BlankDate && v.agree == 0:
 		// No second reading settled it: the ink is compared with the
 		// form's date, character by character.
-		if conf, ok := p.glyphDate(img, text, entered); ok {
+		if conf, ok := p.glyphDate(srcs[0].img, text, entered); ok {
 			r.Fields[key] = extract.Field{Value: entered, Conf: conf, Box: f.Box, Read: f.Value}
 		}
 	}
@@ -147,6 +154,82 @@ func spells(written, entered string) bool {
 func oneDigitApart(a, b string) bool {
 	da, db := []rune(extract.Digits(a)), []rune(extract.Digits(b))
 	return len(da) == len(db) && len(differing(da, db)) <= 1
+}
+
+// outvoted reports whether the line of a letter's date that the page
+// read unsurely as the form's, text, not written exactly as a letter
+// writes it (writtenDates), read again, names another date:
+// two readings or more, and three for each that names the form's. The
+// page's 2026年11月03旦 spelled a fake form date of 11-03 for a written
+// 11月02日, its 2 crossed by the seal's ring; read again, seven of eight
+// readings named 11-02 (generated app-1-00056, form moved a day on).
+func (p *Pipeline) outvoted(ctx context.Context, srcs []fillSource, text extract.Field, entered string) bool {
+	band, ok := dateBand(text)
+	if !ok || writesExactly(text.Value, entered) {
+		return false
+	}
+	v := tally(p.lineReadings(ctx, srcs, band), entered)
+	return len(v.others) >= 2 && len(v.others) >= 3*v.agree
+}
+
+// writesExactly reports whether text is the ISO date entered written
+// as a letter writes it, every character read: 2025年04月05日, whose
+// second readings from a band the page boxed too small named 04-03 and
+// 04-08 (generated app-1-00046).
+func writesExactly(text, entered string) bool {
+	d, ok := isoDate(entered)
+	return ok && slices.Contains(writtenDates(d), text)
+}
+
+// dateVotes tallies the second readings of a date against the form's.
+type dateVotes struct {
+	agree      int      // readings of the form's eight digits
+	whole      int      // of them, read through to the 日 after them
+	conf       float64  // the surest of them
+	others     []string // other dates read, but for one lost digit
+	otherWhole int      // of them, read with all eight digits
+}
+
+func tally(readings []extract.Field, entered string) dateVotes {
+	var v dateVotes
+	for _, read := range readings {
+		if d, dated := extract.ParseDate(read.Value); dated && d.String() != entered && !lostOne(read.Value, entered) {
+			v.others = append(v.others, d.String())
+			if extract.Digits(read.Value) == extract.Digits(d.String()) {
+				v.otherWhole++ // 2026年07月01日, not 2026年07月1日 for a written 17日
+			}
+		}
+		if extract.Digits(read.Value) == extract.Digits(entered) {
+			v.agree++
+			v.conf = max(v.conf, read.Conf)
+			if strings.HasSuffix(read.Value, "日") {
+				v.whole++
+			}
+		}
+	}
+	return v
+}
+
+// confirms reports whether the readings show the form's date. An ID
+// card's two readings do when one reads it and none another date. A
+// letter's eight do when one reads it through to its 日, or two read it,
+// and those reading it outnumber those reading another date three to
+// one: a written 09月13日 whose 3 the seal's ring crossed, read 09月14
+// once, does not confirm a fake 09-14 (generated app-11-00023); seven
+// readings of 11月02日 outvote one of 11月03日 (app-1-00056).
+func (v dateVotes) confirms(letter bool) bool {
+	if !letter {
+		return v.agree > 0 && len(v.others) == 0
+	}
+	return (v.whole > 0 || v.agree >= 2) && v.agree >= 3*len(v.others)
+}
+
+// lostOne reports whether the digits of a date read are those of the
+// ISO date entered with one of them lost: 2026年07月7日 for a written
+// 07月17日 read at one size of four names no other date.
+func lostOne(read, entered string) bool {
+	r, e := []rune(extract.Digits(read)), []rune(extract.Digits(entered))
+	return len(r) == len(e)-1 && len(extract.InOrder(r, e)) == len(r)
 }
 
 // yearsApart reports whether read lies more than five years from the
@@ -203,11 +286,79 @@ func medianSize(boxes []ocr.Box) (h, cy int) {
 // readWrittenLine reads band of img, two lines high about one written
 // line, as that line alone, its characters brought to glyph pixels high.
 func (p *Pipeline) readWrittenLine(ctx context.Context, img *image.Gray, band ocr.Box, glyph float64, line writtenLine) (extract.Field, bool) {
-	crop := ocr.CropGray(img, band.Rect())
+	return p.readWrittenCrop(ctx, ocr.CropGray(img, band.Rect()), band.H, glyph, line)
+}
+
+// lineReadings are the readings of the written line in band from each
+// of srcs.
+func (p *Pipeline) lineReadings(ctx context.Context, srcs []fillSource, band ocr.Box) []extract.Field {
+	var out []extract.Field
+	for _, src := range srcs {
+		out = append(out, p.dateReadings(ctx, src.img, band, src.line)...)
+	}
+	return out
+}
+
+// dateReadings are the readings of the written date in band of img: at
+// each fill glyph size, of the band and, by line, of its text row alone
+// (rowOnly).
+func (p *Pipeline) dateReadings(ctx context.Context, img *image.Gray, band ocr.Box, line writtenLine) []extract.Field {
+	crops, heights := []*image.Gray{ocr.CropGray(img, band.Rect())}, []int{band.H}
+	if line.ownRow {
+		if row, h, ok := rowOnly(img, band); ok {
+			crops, heights = append(crops, row), append(heights, h)
+		}
+	}
+	var out []extract.Field
+	for i, crop := range crops {
+		for _, g := range fillGlyphs {
+			if f, ok := p.readWrittenCrop(ctx, crop, heights[i], g, line); ok {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// rowOnly is the text row about band's centre line (the run of inked
+// rows there, looked for half a band above and below) cut two rows high
+// with the rows above and below it made white, and that cut's height. A
+// single-line reading of the band takes the foot of the line above for
+// a line of its own (2026年07月17日 read as 560, generated
+// app-11-00003's application letter), and a band sized by the page
+// read's boxes of a blurred date can be lower than its characters
+// (2025年03月09日 20 pixels high in a band of 22, app-11-00021).
+func rowOnly(img *image.Gray, band ocr.Box) (*image.Gray, int, bool) {
+	h := band.H / 2
+	row, ok := textRow(img, ocr.Box{X: band.X, Y: band.Y - h, W: band.W, H: band.H + 2*h}, band.Y+h)
+	if !ok || 2*row.H >= 3*band.H {
+		return nil, 0, false
+	}
+	cut := ocr.Box{X: band.X, Y: row.Y - row.H/2, W: band.W, H: 2 * row.H}.Rect().Intersect(img.Bounds())
+	crop, m := ocr.CropGray(img, cut), max(1, row.H/8)
+	top, bottom := row.Y-cut.Min.Y-m, row.Y+row.H-cut.Min.Y+m
+	for y := range cut.Dy() {
+		if y < top || y >= bottom {
+			whiten(crop.Pix[y*crop.Stride : y*crop.Stride+cut.Dx()])
+		}
+	}
+	return crop, 2 * row.H, true
+}
+
+func whiten(pix []uint8) {
+	for i := range pix {
+		pix[i] = 255
+	}
+}
+
+// readWrittenCrop reads crop, cut from a band bandH high about one
+// written line, as that line alone, its characters brought to glyph
+// pixels high.
+func (p *Pipeline) readWrittenCrop(ctx context.Context, crop *image.Gray, bandH int, glyph float64, line writtenLine) (extract.Field, bool) {
 	if line.twoTone {
 		ocr.TwoTone(crop)
 	}
-	up := min(4, max(0.2, glyph/float64(band.H/2)))
+	up := min(4, max(0.2, glyph/float64(bandH/2)))
 	page, err := p.readCut(ctx, crop, up, cropPad, ocr.ReadOptions{PSM: ocr.PSMSingleLine, Whitelist: line.chars})
 	if err != nil {
 		return extract.Field{}, false

@@ -39,7 +39,7 @@ func TestRereadLetterDate(t *testing.T) {
 			img := cardText(t, tt.ink)
 			ink := inkOf(img)
 			r := letterDateDoc(ink, tt.ink, tt.page, tt.conf)
-			p.rereadDates(context.Background(), &r, img, Form{ApplicationLetterDate: tt.entered})
+			p.rereadDates(context.Background(), &r, img, img, Form{ApplicationLetterDate: tt.entered})
 			got := r.Fields[extract.BlankDate]
 			if got.Value != tt.want {
 				t.Fatalf("date = %q, want %q", got.Value, tt.want)
@@ -71,7 +71,7 @@ func TestRereadLetterDateByChance(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			img := cardText(t, tt.ink)
 			r := letterDateDoc(inkOf(img), tt.written, "2026-08-09", 0.2)
-			p.rereadDates(context.Background(), &r, img, Form{ApplicationLetterDate: "2026-08-09"})
+			p.rereadDates(context.Background(), &r, img, img, Form{ApplicationLetterDate: "2026-08-09"})
 			if got := r.Fields[extract.BlankDate]; got.Value != tt.want {
 				t.Errorf("date = %+v, want %s", got, tt.want)
 			}
@@ -107,7 +107,7 @@ func TestRereadLetterDateSeen(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			img := tt.draw(t, tt.ink)
 			r := letterDateDoc(inkOf(img), tt.ink, tt.page, tt.conf)
-			p.rereadDates(context.Background(), &r, img, Form{ApplicationLetterDate: tt.entered})
+			p.rereadDates(context.Background(), &r, img, img, Form{ApplicationLetterDate: tt.entered})
 			if got := r.Fields[extract.BlankDate]; got.Value != tt.want || (tt.wantConf >= 0 && got.Conf != tt.wantConf) {
 				t.Errorf("date = %+v, want %s at %v", got, tt.want, tt.wantConf)
 			}
@@ -174,7 +174,7 @@ func TestRereadIDValidity(t *testing.T) {
 		r := DocResult{Ref: DocumentRef{Role: RoleLegalRepIDBack}, Kind: extract.KindIDBack, Fields: extract.Fields{
 			extract.FValidFrom: {Value: "2024-10-02", Conf: 0.44, Box: ink, Boxes: runeBoxes(ink, 9)},
 		}}
-		p.rereadDates(context.Background(), &r, img, Form{LegalRepIDValidFrom: "2024-10-21"})
+		p.rereadDates(context.Background(), &r, img, img, Form{LegalRepIDValidFrom: "2024-10-21"})
 		if got := r.Fields[extract.FValidFrom].Value; got != tt.want {
 			t.Errorf("ink %s: valid from %q, want %q", tt.ink, got, tt.want)
 		}
@@ -245,6 +245,157 @@ func TestSpells(t *testing.T) {
 	for _, tt := range tests {
 		if got := spells(tt.written, tt.entered); got != tt.want {
 			t.Errorf("spells(%s, %s) = %v, want %v", tt.written, tt.entered, got, tt.want)
+		}
+	}
+}
+
+// TestRowOnly: a date's band that takes in the foot of the line above
+// is cut to the date's own row; a band lower than the date's characters
+// (sized by a blurred page read's boxes) is cut about their full height.
+func TestRowOnly(t *testing.T) {
+	img := cardLines(t, "申请单位：越创教育咨询有限公司", "日期：2026年07月17日")
+	date := inkOf(ocr.CropGray(img, image.Rect(0, 70, img.Bounds().Dx(), img.Bounds().Dy())))
+	date.Y += 70
+	tests := []struct {
+		name string
+		band ocr.Box
+	}{
+		{"the foot of the line above in the band", ocr.Box{X: date.X, Y: date.Y - 30, W: date.W, H: date.H + 40}},
+		{"a band lower than the characters", ocr.Box{X: date.X, Y: date.Y + 4, W: date.W, H: date.H - 8}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			crop, h, ok := rowOnly(img, tt.band)
+			if !ok {
+				t.Fatal("no row")
+			}
+			ink := inkOf(crop)
+			if ink.H < date.H-2 || ink.H > date.H+2 || h < 2*ink.H-4 {
+				t.Errorf("ink %v in a cut %d high, want the date's %d rows alone, cut twice as high", ink, h, date.H)
+			}
+		})
+	}
+}
+
+// TestRereadLetterDateUnderALine: a date whose band takes in the foot of
+// the line above (the page read boxed it taller) is read from its own
+// row; from the band, this one is not confirmed (generated app-11-00003
+// read 2026年07月17日 as 560 from the band).
+func TestRereadLetterDateUnderALine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	img := cardLines(t, "申请单位：越创教育咨询有限公司", "日期：2026年07月17日")
+	date := inkOf(ocr.CropGray(img, image.Rect(0, 70, img.Bounds().Dx(), img.Bounds().Dy())))
+	date.Y += 70
+	date.X += 3 * 40 // the page read the date alone, past its label
+	date.W -= 3 * 40
+	date.Y -= 28 // and boxed it taller, into the line above
+	date.H += 28
+	r := letterDateDoc(date, "2026车07.有NI日表", "2026车07.有NI日表", 0)
+	p.rereadDates(context.Background(), &r, img, img, Form{ApplicationLetterDate: "2026-07-17"})
+	if got := r.Fields[extract.BlankDate]; got.Value != "2026-07-17" {
+		t.Errorf("date = %+v, want the form's", got)
+	}
+}
+
+// TestRereadLetterDateFromRed: a date the seal-free image lost where the
+// seal's ring crossed it (here, all of it) is read from the red channel.
+func TestRereadLetterDateFromRed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	red := cardText(t, "2026年05月28日")
+	lost := image.NewGray(red.Bounds())
+	draw.Draw(lost, lost.Bounds(), image.NewUniform(color.Gray{Y: 205}), image.Point{}, draw.Src)
+	for _, tt := range []struct {
+		name       string
+		fills, red *image.Gray
+		entered    string
+		want       string
+	}{
+		{"the red channel shows it", lost, red, "2026-05-28", "2026-05-28"},
+		{"neither shows it", lost, lost, "2026-05-28", "加和年05月28晶"},
+		{"the red channel shows another", lost, red, "2026-05-29", "加和年05月28晶"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := letterDateDoc(inkOf(red), "加和年05月28晶", "加和年05月28晶", 0)
+			p.rereadDates(context.Background(), &r, tt.fills, tt.red, Form{ApplicationLetterDate: tt.entered})
+			if got := r.Fields[extract.BlankDate]; got.Value != tt.want {
+				t.Errorf("date = %+v, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDateVotes(t *testing.T) {
+	reads := func(vs ...string) []extract.Field {
+		out := make([]extract.Field, len(vs))
+		for i, v := range vs {
+			out[i] = extract.Field{Value: v, Conf: 0.5}
+		}
+		return out
+	}
+	tests := []struct {
+		name          string
+		readings      []extract.Field
+		letter, wants bool
+	}{
+		{"one reading through to its 日", reads("2026年09月14日", ""), true, true},
+		{"one reading cut before its 日", reads("2026年09月14", "2026年09月143"), true, false},
+		{"two readings cut before their 日", reads("2026年09月14", "2026年09月14", "2026年09月"), true, true},
+		{"seven against one", reads("2026年09月14日", "2026年09月14日", "2026年09月14日", "2026年09月13日", "2026年09月14日", "2026年09月14日", "2026年09月14日", "2026年09月14日"), true, true},
+		{"two against one", reads("2026年09月14日", "2026年09月14日", "2026年09月13日"), true, false},
+		{"a lost digit names no other date", reads("2026年09月14日", "2026年09月4日"), true, true},
+		{"an ID card: one agrees, none other", reads("2026.09.14", ""), false, true},
+		{"an ID card: one other", reads("2026.09.14", "2026.09.13"), false, false},
+	}
+	for _, tt := range tests {
+		if got := tally(tt.readings, "2026-09-14").confirms(tt.letter); got != tt.wants {
+			t.Errorf("%s: confirms = %v, want %v", tt.name, got, tt.wants)
+		}
+	}
+}
+
+// TestRereadLetterDateOutvoted: a page's unsure reading that spells the
+// form's date by a misread digit (11月03旦 for a written 11月02日) is not
+// taken when the line read again names the written date.
+func TestRereadLetterDateOutvoted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	img := cardText(t, "2026年11月02日")
+	for _, tt := range []struct{ entered, want string }{
+		{"2026-11-03", "2026年11月03旦"},
+		{"2026-11-02", "2026-11-02"},
+	} {
+		r := letterDateDoc(inkOf(img), "2026年11月03旦", tt.entered, 0.2)
+		if tt.entered == "2026-11-02" {
+			r = letterDateDoc(inkOf(img), "2026年11月02旦", tt.entered, 0.2)
+		}
+		p.rereadDates(context.Background(), &r, img, img, Form{ApplicationLetterDate: tt.entered})
+		if got := r.Fields[extract.BlankDate]; got.Value != tt.want {
+			t.Errorf("form %s: date = %+v, want %s", tt.entered, got, tt.want)
+		}
+	}
+}
+
+func TestWritesExactly(t *testing.T) {
+	tests := []struct {
+		text, entered string
+		want          bool
+	}{
+		{"2025年04月05日", "2025-04-05", true},
+		{"2025年4月5日", "2025-04-05", true},
+		{"2026年11月03旦", "2026-11-03", false},
+		{"2025年04月05日", "2025-04-06", false},
+	}
+	for _, tt := range tests {
+		if got := writesExactly(tt.text, tt.entered); got != tt.want {
+			t.Errorf("writesExactly(%q, %s) = %v, want %v", tt.text, tt.entered, got, tt.want)
 		}
 	}
 }
