@@ -399,3 +399,40 @@ func TestWritesExactly(t *testing.T) {
 		}
 	}
 }
+
+// TestRereadBlankItalic: an administrator's name written italic, which
+// chi_sim reads as other characters as it stands (任博 as 在灶, generated
+// app-11-00010), is read again stood upright.
+func TestRereadBlankItalic(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	img, box := fillLine(t, "管理员姓名：", "任博", 32)
+	img = leaned(img, 0.3)
+	r := DocResult{Ref: DocumentRef{Role: RoleApplicationLetter}, Kind: extract.KindApplicationLetter, Fields: extract.Fields{
+		blankAdminName: {Value: "在灶", Conf: 0.1, Box: box},
+	}}
+	p.rereadBlanks(context.Background(), &r, img, Form{AdminName: "任博"})
+	if got := r.Fields[blankAdminName]; got.Value != "任博" {
+		t.Errorf("admin name = %+v, want the form's", got)
+	}
+}
+
+// leaned shears g to lean right by k: each row shifted by k times its
+// height above the middle, paper shifted in.
+func leaned(g *image.Gray, k float64) *image.Gray {
+	b := g.Bounds()
+	out := image.NewGray(b)
+	draw.Draw(out, b, image.NewUniform(color.Gray{Y: 215}), image.Point{}, draw.Src)
+	mid := float64(b.Dy()) / 2
+	for y := range b.Dy() {
+		dx := int(math.Round(k * (mid - float64(y))))
+		for x := range b.Dx() {
+			if sx := x - dx; sx >= 0 && sx < b.Dx() {
+				out.Pix[y*out.Stride+x] = g.Pix[y*g.Stride+sx]
+			}
+		}
+	}
+	return out
+}
