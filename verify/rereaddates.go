@@ -283,12 +283,6 @@ func medianSize(boxes []ocr.Box) (h, cy int) {
 	return hs[len(hs)/2], cys[len(cys)/2]
 }
 
-// readWrittenLine reads band of img, two lines high about one written
-// line, as that line alone, its characters brought to glyph pixels high.
-func (p *Pipeline) readWrittenLine(ctx context.Context, img *image.Gray, band ocr.Box, glyph float64, line writtenLine) (extract.Field, bool) {
-	return p.readWrittenCrop(ctx, ocr.CropGray(img, band.Rect()), band.H, glyph, line)
-}
-
 // lineReadings are the readings of the written line in band from each
 // of srcs.
 func (p *Pipeline) lineReadings(ctx context.Context, srcs []fillSource, band ocr.Box) []extract.Field {
