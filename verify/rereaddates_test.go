@@ -368,14 +368,11 @@ func TestRereadLetterDateOutvoted(t *testing.T) {
 	}
 	p := realPipeline(t)
 	img := cardText(t, "2026年11月02日")
-	for _, tt := range []struct{ entered, want string }{
-		{"2026-11-03", "2026年11月03旦"},
-		{"2026-11-02", "2026-11-02"},
+	for _, tt := range []struct{ page, entered, want string }{
+		{"2026年11月03旦", "2026-11-03", "2026年11月03旦"}, // a misread digit spelled the form's
+		{"2026年11月02旦", "2026-11-02", "2026-11-02"},  // the line shows the form's
 	} {
-		r := letterDateDoc(inkOf(img), "2026年11月03旦", tt.entered, 0.2)
-		if tt.entered == "2026-11-02" {
-			r = letterDateDoc(inkOf(img), "2026年11月02旦", tt.entered, 0.2)
-		}
+		r := letterDateDoc(inkOf(img), tt.page, tt.entered, 0.2)
 		p.rereadDates(context.Background(), &r, img, img, Form{ApplicationLetterDate: tt.entered})
 		if got := r.Fields[extract.BlankDate]; got.Value != tt.want {
 			t.Errorf("form %s: date = %+v, want %s", tt.entered, got, tt.want)
