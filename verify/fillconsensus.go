@@ -16,10 +16,11 @@ import "github.com/qualcheck/qualcheck/extract"
 // name of two or three characters is too easily covered by chance.
 const consensusMin = 6
 
-// consensusShare is the share of want's characters, in order, a reading
-// must hold to count: three quarters.
-func consensusShare(read, want []rune) bool {
-	return 4*len(extract.InOrder(read, want)) >= 3*len(want)
+// consensusShare reports whether held, the count of want's characters a
+// reading holds in order, is the share it must hold to count: three
+// quarters.
+func consensusShare(held int, want []rune) bool {
+	return 4*held >= 3*len(want)
 }
 
 // consensus reports whether readings together show want, and the least
@@ -31,11 +32,11 @@ func consensus(readings []extract.Field, want string) (float64, bool) {
 	}
 	seen, conf, n := make([]bool, len(w)), 1.0, 0
 	for _, f := range readings {
-		r := []rune(extract.Canon(f.Value))
-		if !consensusShare(r, w) {
+		held := extract.InOrder([]rune(extract.Canon(f.Value)), w)
+		if !consensusShare(len(held), w) {
 			continue
 		}
-		for _, i := range extract.InOrder(r, w) {
+		for _, i := range held {
 			seen[i] = true
 		}
 		conf, n = min(conf, f.Conf), n+1

@@ -3,6 +3,7 @@ package verify
 import (
 	"context"
 	"image"
+	"image/draw"
 	"slices"
 	"sort"
 	"strings"
@@ -118,7 +119,7 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, srcs []fillSou
 	switch {
 	case v.confirms(key == extract.BlankDate):
 		r.Fields[key] = extract.Field{Value: entered, Conf: v.conf, Box: f.Box, Read: f.Value}
-	case key == extract.BlankDate && len(readings) > 0 && v.otherWhole == len(readings) && len(slices.Compact(slices.Clone(v.others))) == 1 && oneDigitApart(f.Value, v.others[0]):
+	case key == extract.BlankDate && v.allOther(len(readings)) && oneDigitApart(f.Value, v.others[0]):
 		// Every second reading names the same other date with all its
 		// eight digits, one digit from the page's reading: the letter
 		// bears that date. A day read as one digit has lost one (the
@@ -224,6 +225,12 @@ func (v dateVotes) confirms(letter bool) bool {
 	return (v.whole > 0 || v.agree >= 2) && v.agree >= 3*len(v.others)
 }
 
+// allOther reports whether every one of n readings names the same other
+// date with all its eight digits.
+func (v dateVotes) allOther(n int) bool {
+	return n > 0 && v.otherWhole == n && len(slices.Compact(slices.Clone(v.others))) == 1
+}
+
 // lostOne reports whether the digits of a date read are those of the
 // ISO date entered with one of them lost: 2026年07月7日 for a written
 // 07月17日 read at one size of four names no other date.
@@ -305,6 +312,9 @@ func (p *Pipeline) dateReadings(ctx context.Context, img *image.Gray, band ocr.B
 	}
 	var out []extract.Field
 	for i, crop := range crops {
+		if line.twoTone {
+			ocr.TwoTone(crop)
+		}
 		for _, g := range fillGlyphs {
 			if f, ok := p.readWrittenCrop(ctx, crop, heights[i], g, line); ok {
 				out = append(out, f)
@@ -331,27 +341,16 @@ func rowOnly(img *image.Gray, band ocr.Box) (*image.Gray, int, bool) {
 	cut := ocr.Box{X: band.X, Y: row.Y - row.H/2, W: band.W, H: 2 * row.H}.Rect().Intersect(img.Bounds())
 	crop, m := ocr.CropGray(img, cut), max(1, row.H/8)
 	top, bottom := row.Y-cut.Min.Y-m, row.Y+row.H-cut.Min.Y+m
-	for y := range cut.Dy() {
-		if y < top || y >= bottom {
-			whiten(crop.Pix[y*crop.Stride : y*crop.Stride+cut.Dx()])
-		}
-	}
+	draw.Draw(crop, image.Rect(0, 0, cut.Dx(), top), image.White, image.Point{}, draw.Src)
+	draw.Draw(crop, image.Rect(0, bottom, cut.Dx(), cut.Dy()), image.White, image.Point{}, draw.Src)
 	return crop, 2 * row.H, true
 }
 
-func whiten(pix []uint8) {
-	for i := range pix {
-		pix[i] = 255
-	}
-}
-
 // readWrittenCrop reads crop, cut from a band bandH high about one
-// written line, as that line alone, its characters brought to glyph
-// pixels high.
+// written line, as that line alone of line's characters, brought to
+// glyph pixels high. The crop is read as it is: a line read black and
+// white is made so by its caller, once for every size.
 func (p *Pipeline) readWrittenCrop(ctx context.Context, crop *image.Gray, bandH int, glyph float64, line writtenLine) (extract.Field, bool) {
-	if line.twoTone {
-		ocr.TwoTone(crop)
-	}
 	up := min(4, max(0.2, glyph/float64(bandH/2)))
 	page, err := p.readCut(ctx, crop, up, cropPad, ocr.ReadOptions{PSM: ocr.PSMSingleLine, Whitelist: line.chars})
 	if err != nil {
