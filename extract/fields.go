@@ -62,6 +62,12 @@ func fieldOf(s span) Field {
 	return Field{Value: s.text(), Conf: s.conf(), Box: s.box(), Confs: confs, Boxes: boxes}
 }
 
+// PageField is a whole page (a crop read again) as one field: its letters
+// and digits in reading order, each with its confidence and box.
+func PageField(p ocr.Page) Field {
+	return fieldOf(span(pageGlyphs(rows(p))))
+}
+
 // set stores f under name unless it is empty.
 func (fs Fields) set(name string, f Field) {
 	if f.Found() {

@@ -271,10 +271,7 @@ func nextLineCells(red *image.Gray, box ocr.Box, v []rune) []ocr.Box {
 // charSide is the side of one Han character of the value v whose first
 // line is box: its width over the characters' widths.
 func charSide(box ocr.Box, v []rune) (int, bool) {
-	total := 0.0
-	for _, r := range v {
-		total += cellWidth(r)
-	}
+	total := lineWidth(v)
 	if total == 0 {
 		return 0, false
 	}
