@@ -145,6 +145,19 @@ type DocResult struct {
 	Failure string
 	// Page is the OCR result in uploaded-image pixels.
 	Page ocr.Page
+	// Refuted holds the fields whose value second readings and the
+	// glyph check showed to be surely another than the form's
+	// (refuteBlank), though the OCR's confidence alone would not.
+	Refuted map[string]bool
+}
+
+// markRefuted records that field key surely holds another value than the
+// form's.
+func (r *DocResult) markRefuted(key string) {
+	if r.Refuted == nil {
+		r.Refuted = map[string]bool{}
+	}
+	r.Refuted[key] = true
 }
 
 // readRef reads one document; form is what the glyph check compares with.

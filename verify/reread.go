@@ -127,8 +127,17 @@ func (p *Pipeline) rereadBlanks(ctx context.Context, r *DocResult, img *image.Gr
 		if want == "" || !f.Found() || f.Box.Empty() || extract.Canon(f.Value) == extract.Canon(want) {
 			continue
 		}
-		if conf, ok := p.lineShows(ctx, img, f.Box, want); ok {
+		conf, ok, readings := p.lineShows(ctx, img, f.Box, want)
+		if ok {
 			r.Fields[b.blank] = extract.Field{Value: want, Conf: conf, Box: f.Box, Read: f.Value}
+			continue
+		}
+		if b.blank != blankAdminName {
+			continue
+		}
+		if nf, ok := p.refuteBlank(img, f, readings, want, people(form, want)); ok {
+			r.Fields[b.blank] = nf
+			r.markRefuted(b.blank)
 		}
 	}
 }
@@ -141,8 +150,9 @@ func (p *Pipeline) rereadBlanks(ctx context.Context, r *DocResult, img *image.Gr
 // shrinks the fill to 10 pixels: 可2 for 广州宇信物流有限公司, generated
 // app-11-00029). Each cut is read as it stands and, when it leans,
 // stood upright (upright). Readings that each miss a character or two
-// may show an enterprise name together (consensus).
-func (p *Pipeline) lineShows(ctx context.Context, img *image.Gray, box ocr.Box, want string) (float64, bool) {
+// may show an enterprise name together (consensus). When they do not,
+// the readings are returned for refuteBlank.
+func (p *Pipeline) lineShows(ctx context.Context, img *image.Gray, box ocr.Box, want string) (float64, bool, []extract.Field) {
 	bands := []ocr.Box{grow(box)}
 	if row, ok := textRow(img, box, box.Y+box.H/2); ok && 3*row.H < 2*box.H {
 		bands = append(bands, ocr.Box{X: box.X - row.H/2, Y: row.Y - row.H/2, W: box.W + row.H, H: 2 * row.H})
@@ -153,13 +163,14 @@ func (p *Pipeline) lineShows(ctx context.Context, img *image.Gray, box ocr.Box, 
 			for _, g := range fillGlyphs {
 				f, ok := p.readWrittenCrop(ctx, crop, band.H, g, blankLine)
 				if ok && strings.Contains(extract.Canon(f.Value), extract.Canon(want)) {
-					return f.Conf, true
+					return f.Conf, true, nil
 				}
 				readings = append(readings, f)
 			}
 		}
 	}
-	return consensus(readings, want)
+	conf, ok := consensus(readings, want)
+	return conf, ok, readings
 }
 
 // upright is a cut of a written line as it stands and, when it leans,

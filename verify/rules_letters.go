@@ -219,22 +219,27 @@ func letterAdmin(ec *evalContext, d *DocResult) []Reason {
 			out = append(out, incomplete(d, b.field, f))
 		case want == "" || extract.Canon(f.Value) == extract.Canon(want):
 		case b.kind == kindID && extract.ValidIDNumber(f.Value) && f.Conf >= lowConf:
-			r := newReason(CodeLetterAdminMismatch, d.Report.Role, b.field,
-				fmt.Sprintf("（公函为%s，身份证为%s）", f.Value, want), fmt.Sprintf(" (the letter says %s, the ID %s)", f.Value, want))
-			r.Evidence = letterEvidence(d, want, f)
-			out = append(out, r)
+			out = append(out, letterAdminMismatch(d, b.field, want, f))
+		case b.kind == kindText && d.Refuted[b.blank]:
+			out = append(out, letterAdminMismatch(d, b.field, want, f))
 		case b.kind == kindText && extract.Similarity(f.Value, want) >= 0.5:
 		case b.kind == kindID && oneCharMisread(f.Value, want, kindID): // the card's number, one digit misread
 		case b.kind == kindText && anotherName(f, want):
-			r := newReason(CodeLetterAdminMismatch, d.Report.Role, b.field,
-				fmt.Sprintf("（公函为%s，身份证为%s）", f.Value, want), fmt.Sprintf(" (the letter says %s, the ID %s)", f.Value, want))
-			r.Evidence = letterEvidence(d, want, f)
-			out = append(out, r)
+			out = append(out, letterAdminMismatch(d, b.field, want, f))
 		default:
 			out = append(out, letterUnsure(d, b.field, want, f, "differs from the ID card"))
 		}
 	}
 	return out
+}
+
+// letterAdminMismatch is LETTER_ADMIN_MISMATCH for the letter's blank f
+// of field, the ID card showing want.
+func letterAdminMismatch(d *DocResult, field, want string, f extract.Field) Reason {
+	r := newReason(CodeLetterAdminMismatch, d.Report.Role, field,
+		fmt.Sprintf("（公函为%s，身份证为%s）", f.Value, want), fmt.Sprintf(" (the letter says %s, the ID %s)", f.Value, want))
+	r.Evidence = letterEvidence(d, want, f)
+	return r
 }
 
 // anotherName reports whether a letter's administrator name f is surely
