@@ -2,10 +2,12 @@ package verify
 
 import (
 	"context"
+	"fmt"
 	"image"
 	"image/draw"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/qualcheck/qualcheck/extract"
@@ -194,7 +196,7 @@ type dateVotes struct {
 func tally(readings []extract.Field, entered string) dateVotes {
 	var v dateVotes
 	for _, read := range readings {
-		if d, dated := extract.ParseDate(read.Value); dated && d.String() != entered && !lostOne(read.Value, entered) {
+		if d, dated := extract.ParseDate(read.Value); dated && d.String() != entered && !lostOne(read.Value, entered) && !lostInParts(d, entered) {
 			v.others = append(v.others, d.String())
 			if extract.Digits(read.Value) == extract.Digits(d.String()) {
 				v.otherWhole++ // 2026年07月01日, not 2026年07月1日 for a written 17日
@@ -237,6 +239,25 @@ func (v dateVotes) allOther(n int) bool {
 func lostOne(read, entered string) bool {
 	r, e := []rune(extract.Digits(read)), []rune(extract.Digits(entered))
 	return len(r) == len(e)-1 && len(extract.InOrder(r, e)) == len(r)
+}
+
+// lostInParts reports whether the year, month and day of a date read,
+// d, are each the ISO date entered's with digits lost: 2025年8月6 for a
+// written 2025年08月26日 whose 2 the seal's ring crossed (generated
+// app-11-00013) names no other date, where 2025年08月27 would.
+func lostInParts(d extract.Date, entered string) bool {
+	e, ok := isoDate(entered)
+	if !ok {
+		return false
+	}
+	read := []int{d.Y, d.M, d.D}
+	for i, part := range []string{fmt.Sprintf("%04d", e.Y), fmt.Sprintf("%02d", e.M), fmt.Sprintf("%02d", e.D)} {
+		r := []rune(strconv.Itoa(read[i]))
+		if len(extract.InOrder(r, []rune(part))) != len(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // yearsApart reports whether read lies more than five years from the

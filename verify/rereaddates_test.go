@@ -349,6 +349,9 @@ func TestDateVotes(t *testing.T) {
 		{"seven against one", reads("2026年09月14日", "2026年09月14日", "2026年09月14日", "2026年09月13日", "2026年09月14日", "2026年09月14日", "2026年09月14日", "2026年09月14日"), true, true},
 		{"two against one", reads("2026年09月14日", "2026年09月14日", "2026年09月13日"), true, false},
 		{"a lost digit names no other date", reads("2026年09月14日", "2026年09月4日"), true, true},
+		// Generated app-11-00013: 2025年08月26日, its 2 under the ring.
+		{"digits lost in two parts name no other date", reads("2026年09月14", "2026年09月14", "2026年9月4"), true, true},
+		{"a changed digit names another", reads("2026年09月14", "2026年09月14", "2026年9月5"), true, false},
 		{"an ID card: one agrees, none other", reads("2026.09.14", ""), false, true},
 		{"an ID card: one other", reads("2026.09.14", "2026.09.13"), false, false},
 	}
