@@ -196,6 +196,7 @@ type dateVotes struct {
 func tally(readings []extract.Field, entered string) dateVotes {
 	var v dateVotes
 	for _, read := range readings {
+		read.Value = fromYear(read.Value)
 		if d, dated := extract.ParseDate(read.Value); dated && d.String() != entered && !lostOne(read.Value, entered) && !lostInParts(d, entered) {
 			v.others = append(v.others, d.String())
 			if extract.Digits(read.Value) == extract.Digits(d.String()) {
@@ -239,6 +240,24 @@ func (v dateVotes) allOther(n int) bool {
 func lostOne(read, entered string) bool {
 	r, e := []rune(extract.Digits(read)), []rune(extract.Digits(entered))
 	return len(r) == len(e)-1 && len(extract.InOrder(r, e)) == len(r)
+}
+
+// fromYear is a date read from the four digits before its 年 on: the
+// label's colon before a date was read as 1 (12026年03月12日, generated
+// app-1-00041's application letter), which made the digits another
+// date's and the reading no date at all.
+func fromYear(read string) string {
+	rs := []rune(read)
+	i := slices.Index(rs, '年')
+	if i < 5 {
+		return read
+	}
+	for _, r := range rs[i-4 : i] {
+		if r < '0' || r > '9' {
+			return read
+		}
+	}
+	return string(rs[i-4:])
 }
 
 // lostInParts reports whether the year, month and day of a date read,

@@ -352,6 +352,8 @@ func TestDateVotes(t *testing.T) {
 		// Generated app-11-00013: 2025年08月26日, its 2 under the ring.
 		{"digits lost in two parts name no other date", reads("2026年09月14", "2026年09月14", "2026年9月4"), true, true},
 		{"a changed digit names another", reads("2026年09月14", "2026年09月14", "2026年9月5"), true, false},
+		{"the label's colon read as 1 before the year (generated app-1-00041)", reads("12026年09月14日", "2026年99月14日"), true, true},
+		{"a digit lost from the year is not made up", reads("1026年09月14日", "026年09月14日"), true, false},
 		{"an ID card: one agrees, none other", reads("2026.09.14", ""), false, true},
 		{"an ID card: one other", reads("2026.09.14", "2026.09.13"), false, false},
 	}
