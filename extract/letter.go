@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -20,7 +21,8 @@ const (
 // the blank's name ("admin_name", "date"). A blank whose label was read
 // with nothing right of it is present with an empty Value and the
 // label's box: the applicant left it empty. The date is parsed; when
-// its label was not read, the last date on the page stands in for it.
+// its label was not read, the last date on the page stands in for it,
+// and failing that the row under the blank before (dateUnderBlank).
 func Letter(p ocr.Page, t Template) Fields {
 	rs := rows(p)
 	labels := make([]string, 0, len(t.Blanks))
@@ -52,7 +54,65 @@ func Letter(p ocr.Page, t Template) Fields {
 	if _, ok := fs[BlankDate]; !ok {
 		fs.set(BlankDate, lastDate(rs))
 	}
+	if _, ok := fs[BlankDate]; !ok {
+		if v, ok := dateUnderBlank(rs, hits, t); ok {
+			fs[BlankDate], fs[BlankDateText] = letterDate(v), fieldOf(v)
+		}
+	}
 	return fs
+}
+
+// dateUnderBlank is the written date of a letter whose 日期 label was
+// not read and on which no date was found whole (日有:2025和11有日,
+// generated app-1-00012): the template puts
+// the date's line under the blank before it (the commitment letter's
+// signature line between them), so it is the first of the three rows
+// under that blank's label that starts at about the label's left edge
+// and holds four digits after the first colon in its first few
+// characters (the label as misread); false when there is none.
+func dateUnderBlank(rs []row, hits []labelHit, t Template) (span, bool) {
+	i := slices.IndexFunc(t.Blanks, func(b Blank) bool { return b.Name == BlankDate })
+	if i < 1 {
+		return nil, false
+	}
+	h, ok := hitOf(hits, t.Blanks[i-1].Label)
+	if !ok {
+		return nil, false
+	}
+	label := span(rs[h.row].glyphs[h.start:h.end]).box()
+	side := max(1, label.H)
+	for _, next := range rs[h.row+1 : min(len(rs), h.row+4)] {
+		if len(next.glyphs) == 0 || abs(next.glyphs[0].box.X-label.X) > 2*side {
+			continue
+		}
+		if v := afterColon(span(next.glyphs)); digitCount(v.text()) >= 4 {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// digitCount counts the ASCII digits in s.
+func digitCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// afterColon is s after the first colon (or the semicolon the OCR reads
+// for one) among its first four characters, or after its first two (a
+// two-character label) when none is there.
+func afterColon(s span) span {
+	for i := 0; i < min(4, len(s)); i++ {
+		if strings.ContainsRune(":：;；", s[i].r) {
+			return s[i+1:]
+		}
+	}
+	return s[min(2, len(s)):]
 }
 
 // phoneRun is the telephone number in a phone blank's text: its longest
