@@ -65,15 +65,21 @@ func (p *Pipeline) confirmByGlyphs(r *DocResult, red *image.Gray, form Form) {
 		return
 	}
 	for key, wants := range expectations(form, r.Ref.Role, r.Kind) {
-		f, ok := r.Fields[key]
-		if !ok || f.Box.Empty() {
-			continue
-		}
-		for _, want := range wants {
-			if nf, ok := p.glyphJudge(red, r, key, f, want, form); ok {
-				r.Fields[key] = nf
-				break
-			}
+		p.confirmKeyByGlyphs(r, red, form, key, wants)
+	}
+}
+
+// confirmKeyByGlyphs runs the glyph checks on r's field key against
+// each of the form's values wants, and keeps the first one confirmed.
+func (p *Pipeline) confirmKeyByGlyphs(r *DocResult, red *image.Gray, form Form, key string, wants []string) {
+	f, ok := r.Fields[key]
+	if !ok || f.Box.Empty() || p.cfg.Glyphs == nil {
+		return
+	}
+	for _, want := range wants {
+		if nf, ok := p.glyphJudge(red, r, key, f, want, form); ok {
+			r.Fields[key] = nf
+			return
 		}
 	}
 }

@@ -62,9 +62,9 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded, fo
 
 // lookAgain reads once more, from crops, what the page read left unsure
 // (seal texts, ID numbers, names, credit codes, terms, addresses, from
-// red), reads a licence address that is not the form's again from its
-// band (confirmAddress: the best reading is the one the glyph check
-// weighs), then confirms values the form gives by their glyphs, check
+// red), confirms values the form gives by their glyphs, reads a licence
+// address still not the form's again from its band (confirmAddress,
+// whose best reading the glyph check weighs again), and confirms by check
 // characters and second readings of dates and letter blanks (from
 // fills: a letter's seal-free image, else red; a letter's date from red
 // as well).
@@ -75,8 +75,8 @@ func (p *Pipeline) lookAgain(ctx context.Context, r *DocResult, red, fills *imag
 	p.rereadCreditCode(ctx, r, red)
 	p.rereadTerm(ctx, r, red)
 	p.rereadAddress(ctx, r, red)
-	p.confirmAddress(ctx, r, red, form.EnterpriseAddress)
 	p.confirmByGlyphs(r, fills, form)
+	p.confirmAddress(ctx, r, red, form)
 	confirmByCheckDigit(r, form)
 	p.rereadDates(ctx, r, fills, red, form)
 	p.rereadBlanks(ctx, r, fills, form)

@@ -34,7 +34,7 @@ func TestConfirmAddress(t *testing.T) {
 			r := DocResult{Kind: tt.kind, Fields: extract.Fields{
 				extract.FAddress: {Value: read, Conf: 0.3, Box: inkOf(img)},
 			}}
-			p.confirmAddress(context.Background(), &r, img, tt.form)
+			p.confirmAddress(context.Background(), &r, img, Form{EnterpriseAddress: tt.form})
 			got := r.Fields[extract.FAddress]
 			if got.Value != tt.want {
 				t.Fatalf("address = %q, want %q", got.Value, tt.want)

@@ -18,16 +18,18 @@ var addressGlyphs = []float64{24, 32}
 const addressPad = 40
 
 // confirmAddress reads a licence address that the page read not as the
-// form's again: the band where it stands (addressWhere), its tones
-// stretched and then made black and white, as a block, at each of
-// addressGlyphs. A reading that, its division names snapped, holds the
+// form's again: the band where it stands (addressWhere), as cut, its
+// tones stretched, and made black and white (addressCuts), as a block,
+// at each of addressGlyphs. A reading that, its division names snapped, holds the
 // form's address whole shows it; the page's reading stays in Read.
 // Otherwise the reading nearest the form's address replaces the page's
-// when it is nearer than the page's, so that the glyph check weighs the
-// characters of the best reading: a licence photocopy's grey text read
-// on the whole page as 扩人全区本让计< reads whole from its own band.
-func (p *Pipeline) confirmAddress(ctx context.Context, r *DocResult, red *image.Gray, want string) {
-	old := r.Fields[extract.FAddress]
+// when it is nearer than the page's, and the glyph check, which the
+// page's reading did not pass, weighs the characters of the best
+// reading: the address of generated
+// app-11-00004's licence, read on the whole page as 安, 扩人全区本让计<
+// and 层, reads whole from its own band.
+func (p *Pipeline) confirmAddress(ctx context.Context, r *DocResult, red *image.Gray, form Form) {
+	want, old := form.EnterpriseAddress, r.Fields[extract.FAddress]
 	e := []rune(extract.Canon(want))
 	if r.Kind != extract.KindLicense || want == "" || extract.Canon(old.Value) == string(e) {
 		return
@@ -37,9 +39,10 @@ func (p *Pipeline) confirmAddress(ctx context.Context, r *DocResult, red *image.
 		return
 	}
 	best, dist := old, addressDistance(old, e)
+	off := band.Rect().Intersect(red.Bounds()).Min
 	for _, cut := range addressCuts(red, band) {
 		for _, g := range addressGlyphs {
-			nf, ok := p.readAddress(ctx, cut, band.Rect().Intersect(red.Bounds()).Min, g/float64(side))
+			nf, ok := p.readAddress(ctx, cut, off, g/float64(side))
 			if !ok {
 				return
 			}
@@ -52,8 +55,9 @@ func (p *Pipeline) confirmAddress(ctx context.Context, r *DocResult, red *image.
 			}
 		}
 	}
-	if best.Found() {
+	if dist < addressDistance(old, e) {
 		r.Fields[extract.FAddress] = best
+		p.confirmKeyByGlyphs(r, red, form, extract.FAddress, []string{want})
 	}
 }
 
@@ -69,16 +73,17 @@ func (p *Pipeline) readAddress(ctx context.Context, cut *image.Gray, off image.P
 	return extract.SnapAddress(extract.PageField(ocr.MapPage(page, off, addressPad, up, 0, 0))), true
 }
 
-// addressCuts are the band of red cut out with its tones stretched
-// (ocr.Stretch: a photocopy's grey text padded with white otherwise
-// reads as noise), and the same made black and white, which a streak or
-// a seal's remnant over the text leaves readable where the grey does
-// not.
+// addressCuts are the band of red cut out as it is (sample app-1-00010's
+// address read whole only so), with its tones stretched (ocr.Stretch: a
+// photocopy's grey text padded with white otherwise reads as noise), and
+// the stretched cut made black and white, which a streak or a seal's
+// remnant over the text leaves readable where the grey does not.
 func addressCuts(red *image.Gray, band ocr.Box) []*image.Gray {
-	grey := ocr.Stretch(ocr.CropGray(red, band.Rect()))
+	cut := ocr.CropGray(red, band.Rect())
+	grey := ocr.Stretch(cut)
 	bw := ocr.CropGray(grey, grey.Bounds())
 	ocr.TwoTone(bw)
-	return []*image.Gray{grey, bw}
+	return []*image.Gray{cut, grey, bw}
 }
 
 // addressDistance is how far a reading f is from the address e, in
