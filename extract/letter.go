@@ -85,22 +85,11 @@ func dateUnderBlank(rs []row, hits []labelHit, t Template) (span, bool) {
 		if len(next.glyphs) == 0 || abs(next.glyphs[0].box.X-label.X) > 2*side {
 			continue
 		}
-		if v := afterColon(span(next.glyphs)); digitCount(v.text()) >= 4 {
+		if v := afterColon(span(next.glyphs)); len(Digits(v.text())) >= 4 {
 			return v, true
 		}
 	}
 	return nil, false
-}
-
-// digitCount counts the ASCII digits in s.
-func digitCount(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= '0' && r <= '9' {
-			n++
-		}
-	}
-	return n
 }
 
 // afterColon is s after the first colon (or the semicolon the OCR reads

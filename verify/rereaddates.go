@@ -189,7 +189,7 @@ type dateVotes struct {
 	agree      int      // readings of the form's eight digits
 	whole      int      // of them, read through to the 日 after them
 	conf       float64  // the surest of them
-	others     []string // other dates read, but for one lost digit
+	others     []string // other dates read, but for lost digits (lostInParts)
 	otherWhole int      // of them, read with all eight digits
 }
 
@@ -197,7 +197,7 @@ func tally(readings []extract.Field, entered string) dateVotes {
 	var v dateVotes
 	for _, read := range readings {
 		read.Value = fromYear(read.Value)
-		if d, dated := extract.ParseDate(read.Value); dated && d.String() != entered && !lostOne(read.Value, entered) && !lostInParts(d, entered) {
+		if d, dated := extract.ParseDate(read.Value); dated && d.String() != entered && !lostInParts(d, entered) {
 			v.others = append(v.others, d.String())
 			if extract.Digits(read.Value) == extract.Digits(d.String()) {
 				v.otherWhole++ // 2026年07月01日, not 2026年07月1日 for a written 17日
@@ -234,14 +234,6 @@ func (v dateVotes) allOther(n int) bool {
 	return n > 0 && v.otherWhole == n && len(slices.Compact(slices.Clone(v.others))) == 1
 }
 
-// lostOne reports whether the digits of a date read are those of the
-// ISO date entered with one of them lost: 2026年07月7日 for a written
-// 07月17日 read at one size of four names no other date.
-func lostOne(read, entered string) bool {
-	r, e := []rune(extract.Digits(read)), []rune(extract.Digits(entered))
-	return len(r) == len(e)-1 && len(extract.InOrder(r, e)) == len(r)
-}
-
 // fromYear is a date read from the four digits before its 年 on: the
 // label's colon before a date was read as 1 (12026年03月12日, generated
 // app-1-00041's application letter), which made the digits another
@@ -261,9 +253,10 @@ func fromYear(read string) string {
 }
 
 // lostInParts reports whether the year, month and day of a date read,
-// d, are each the ISO date entered's with digits lost: 2025年8月6 for a
+// d, are each the ISO date entered's with digits lost: 2026年07月7日 for
+// a written 07月17日, read at one size of four, and 2025年8月6 for a
 // written 2025年08月26日 whose 2 the seal's ring crossed (generated
-// app-11-00013) names no other date, where 2025年08月27 would.
+// app-11-00013) name no other date, where 2025年08月27 would.
 func lostInParts(d extract.Date, entered string) bool {
 	e, ok := isoDate(entered)
 	if !ok {
