@@ -2,10 +2,12 @@ package verify
 
 import (
 	"image"
+	"math"
 	"slices"
 	"unicode"
 
 	"github.com/qualcheck/qualcheck/extract"
+	"github.com/qualcheck/qualcheck/ocr"
 )
 
 // Glyph refutation: a legal representative's ID card of another person
@@ -30,7 +32,14 @@ func (p *Pipeline) glyphRefute(red *image.Gray, r *DocResult, key string, f extr
 	}
 	e, v := []rune(extract.Canon(want)), []rune(extract.Canon(f.Value))
 	diff := differing(e, v)
-	if len(e) != len(v) || len(diff) == 0 || !allHan(string(v)) || !allHan(string(e)) {
+	if !allHan(string(v)) || !allHan(string(e)) {
+		return f, false
+	}
+	if len(e) != len(v) && p.lengthRefutes(red, f, v, e) {
+		f.Conf = mismatchConf
+		return f, true
+	}
+	if len(e) != len(v) || len(diff) == 0 {
 		return f, false
 	}
 	for _, i := range diff {
@@ -45,4 +54,58 @@ func (p *Pipeline) glyphRefute(red *image.Gray, r *DocResult, key string, f extr
 		}
 	}
 	return f, false
+}
+
+// A card's name of another length than the form's (贾薇薇 for the form's
+// 杨军, app-11-00013) cannot be compared character by character. It is
+// refuted when its ink is as many characters long as the reading and
+// clearly not as many as the form's name (lengthSlack), and the surname,
+// the one character both names place alike, is by its ink the reading's
+// and not the form's, as in the equal-length refutation. With the form's
+// name replaced by another application's of another length (seeds 1, 7,
+// 11; 116 cards) 87 are refuted where 42 were read surely; no clean card
+// of the 116 is.
+const lengthSlack = 0.4
+
+// lengthRefutes reports whether the name v, read as f from red, is by
+// its ink's length and its surname's glyph surely not the form's e.
+func (p *Pipeline) lengthRefutes(red *image.Gray, f extract.Field, v, e []rune) bool {
+	if len(v) < 2 || len(v) > 4 || v[0] == e[0] || extract.Confusable(e[0], v[0]) {
+		return false
+	}
+	ink, ok := nameInk(red, f.Box, v)
+	if !ok {
+		return false
+	}
+	n := float64(ink.W) / float64(ink.H)
+	if math.Abs(n-float64(len(v))) > lengthSlack || math.Abs(n-float64(len(e))) < 1-lengthSlack {
+		return false
+	}
+	first := image.Rect(ink.X, ink.Y, ink.X+ink.H, ink.Y+ink.H)
+	_, ok = p.cellsShow(red, []charCell{{cell: first, ctx: ink}}, []int{0}, v, e, refuteMargin)
+	return ok
+}
+
+// nameInk is the box of the ink of a one-line name v in box on red: the
+// band of inked rows one line of v high (lineIn), from its first to its
+// last column holding ink.
+func nameInk(red *image.Gray, box ocr.Box, v []rune) (ocr.Box, bool) {
+	band, ok := lineIn(red, box, v)
+	if !ok {
+		return ocr.Box{}, false
+	}
+	cols := ocr.NewInkLine(red, band).ColumnInk()
+	first, last := -1, -1
+	for x, n := range cols {
+		if n >= 2 {
+			last = x
+			if first < 0 {
+				first = x
+			}
+		}
+	}
+	if first < 0 || last <= first {
+		return ocr.Box{}, false
+	}
+	return ocr.Box{X: band.X + first, Y: band.Y, W: last - first + 1, H: band.H}, true
 }
