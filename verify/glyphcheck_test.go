@@ -208,3 +208,48 @@ func TestGlyphConfirmTallBox(t *testing.T) {
 		})
 	}
 }
+
+// TestGlyphConfirmRuneBoxes: Tesseract's rune boxes of a card's name may
+// be wrong for one rune and right for another (app-11-00027, 贺芳霞 read
+// 货芳起: the first rune's box as wide as the name, the last one's fit),
+// and no one placement holds every differing character: each character
+// is looked for in the cell of whichever placement finds it. A name the
+// ink does not show stays unconfirmed.
+func TestGlyphConfirmRuneBoxes(t *testing.T) {
+	p := glyphPipeline(t)
+	d, err := ocr.Decode(readFile(t, "../testdata/cards/name-rune-boxes.png"), ocr.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := ocr.Luma(d.Image)
+	f := extract.Field{Value: "货芳起", Conf: 0.45, Confs: []float64{0.51, 0.53, 0.45}, Box: ocr.Box{X: 40, Y: 27, W: 123, H: 55},
+		Boxes: []ocr.Box{{X: 40, Y: 30, W: 119, H: 42}, {X: 94, Y: 27, W: 39, H: 55}, {X: 132, Y: 27, W: 31, H: 55}}}
+	for _, tt := range []struct {
+		entered   string
+		confirmed bool
+	}{
+		{"贺芳霞", true},
+		{"贺芳娟", false},
+		{"贾芳霞", false},
+	} {
+		t.Run(tt.entered, func(t *testing.T) {
+			if _, ok := p.glyphConfirm(img, f, tt.entered); ok != tt.confirmed {
+				t.Errorf("confirmed %v, want %v", ok, tt.confirmed)
+			}
+		})
+	}
+}
+
+// TestInkRows: a rune box twice a line high is cut to its ink's rows,
+// blank rows inside a character (霞) kept; a square box is left alone.
+func TestInkRows(t *testing.T) {
+	img, ink := cardName(t, "霞")
+	tall := ocr.Box{X: ink.X, Y: ink.Y - ink.H/2, W: ink.W, H: 2 * ink.H}
+	if got := inkRows(img, tall); got.Y != ink.Y || got.H != ink.H {
+		t.Errorf("inkRows(tall) = %+v, want rows %d..%d", got, ink.Y, ink.Y+ink.H)
+	}
+	square := ocr.Box{X: ink.X - 10, Y: ink.Y - 10, W: ink.H + 20, H: ink.H + 20}
+	if got := inkRows(img, square); got != square {
+		t.Errorf("inkRows(square) = %+v, want it unchanged", got)
+	}
+}
