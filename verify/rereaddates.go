@@ -115,6 +115,9 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, srcs []fillSou
 	if !ok {
 		return
 	}
+	if r.Kind == extract.KindIDBack {
+		band = inkFrom(srcs[0].img, band)
+	}
 	readings := p.lineReadings(ctx, srcs, band)
 	v := tally(readings, entered)
 	p.logger.Debug("date read again", "key", key, "readings", len(readings), "agree", v.agree, "others", len(v.others))
@@ -309,6 +312,37 @@ func dateBand(f extract.Field) (ocr.Box, bool) {
 	h, cy := medianSize(f.Boxes)
 	first, last := f.Boxes[0], f.Boxes[len(f.Boxes)-1]
 	return ocr.Box{X: first.X - h/2, Y: cy - h, W: last.X + last.W - first.X + 3*h/2, H: 2 * h}, h >= 6
+}
+
+// inkFrom is band widened left to where the ink before it starts: the
+// page read's boxes of an ID card's validity may begin after its first
+// digits (4.12.31-长期 boxed for 2024.12.31-长期, the 202 read apart,
+// app-11-00027), and a band from them reads a date without its year.
+// The ink is followed left from the first box, within six line heights,
+// while the gaps in it stay under two thirds of a line height (the label
+// stands a character off, further than a date's digits and dots from
+// each other).
+func inkFrom(img *image.Gray, band ocr.Box) ocr.Box {
+	h := band.H / 2
+	x0 := max(band.X-6*h, img.Bounds().Min.X)
+	reach := ocr.Box{X: x0, Y: band.Y, W: band.X + h/2 - x0, H: band.H} // to the first box
+	if reach.W <= 0 {
+		return band
+	}
+	cols := ocr.NewInkLine(img, reach).ColumnInk()
+	start, gap := len(cols), 0
+	for x := len(cols) - 1; x >= 0 && 3*gap < 2*h; x-- {
+		if cols[x] >= 2 {
+			start, gap = x, 0
+		} else {
+			gap++
+		}
+	}
+	if start == len(cols) {
+		return band
+	}
+	left := max(x0+start-h/2, img.Bounds().Min.X)
+	return ocr.Box{X: left, Y: band.Y, W: band.X + band.W - left, H: band.H}
 }
 
 // medianSize is the median height and the median centre line of boxes,

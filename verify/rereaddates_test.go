@@ -438,3 +438,22 @@ func leaned(g *image.Gray, k float64) *image.Gray {
 	}
 	return out
 }
+
+// TestInkFrom: the band of an ID card's validity read from boxes that
+// begin at its fourth digit (app-11-00027's 2024.12.31-长期, boxed from
+// 4, red channel) is widened to the date's first digit, half a line
+// before it, and not into the 有效期限 label; a band at the date's start
+// stays there.
+func TestInkFrom(t *testing.T) {
+	d, err := ocr.Decode(readFile(t, "../testdata/cards/validity-boxed-late.png"), ocr.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := ocr.Luma(d.Image)
+	for _, band := range []ocr.Box{{X: 228, Y: 21, W: 249, H: 100}, {X: 115, Y: 21, W: 362, H: 100}} {
+		got := inkFrom(img, band)
+		if got.X < 105 || got.X > 125 || got.X+got.W != band.X+band.W || got.Y != band.Y || got.H != band.H {
+			t.Errorf("inkFrom(%+v) = %+v, want it from x 105..125 to the band's end", band, got)
+		}
+	}
+}
