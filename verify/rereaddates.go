@@ -223,12 +223,30 @@ func tally(readings []extract.Field, entered string) dateVotes {
 // and those reading it outnumber those reading another date three to
 // one: a written 09月13日 whose 3 the seal's ring crossed, read 09月14
 // once, does not confirm a fake 09-14 (generated app-11-00023); seven
-// readings of 11月02日 outvote one of 11月03日 (app-1-00056).
+// readings of 11月02日 outvote one of 11月03日 (app-1-00056). Where the
+// ring crosses a digit more readings go astray, each its own way: a
+// written 03月15日 read 15 five times, 18 twice and 13 once
+// (app-11-00028) is taken when at least four and most of the readings
+// name it, and twice as many as name any one other date.
 func (v dateVotes) confirms(letter bool) bool {
 	if !letter {
 		return v.agree > 0 && len(v.others) == 0
 	}
-	return (v.whole > 0 || v.agree >= 2) && v.agree >= 3*len(v.others)
+	if v.whole == 0 && v.agree < 2 {
+		return false
+	}
+	return v.agree >= 3*len(v.others) || (v.agree >= 4 && v.agree > len(v.others) && v.agree >= 2*mostOther(v.others))
+}
+
+// mostOther is how many times the other date read most often was read.
+func mostOther(others []string) int {
+	n := map[string]int{}
+	most := 0
+	for _, o := range others {
+		n[o]++
+		most = max(most, n[o])
+	}
+	return most
 }
 
 // allOther reports whether every one of n readings names the same other

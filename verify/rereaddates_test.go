@@ -348,6 +348,11 @@ func TestDateVotes(t *testing.T) {
 		{"two readings cut before their 日", reads("2026年09月14", "2026年09月14", "2026年09月"), true, true},
 		{"seven against one", reads("2026年09月14日", "2026年09月14日", "2026年09月14日", "2026年09月13日", "2026年09月14日", "2026年09月14日", "2026年09月14日", "2026年09月14日"), true, true},
 		{"two against one", reads("2026年09月14日", "2026年09月14日", "2026年09月13日"), true, false},
+		// Generated app-11-00028: 2025年03月15日, its 5 under the ring.
+		{"five against three read astray", reads("2026年09月14月", "2026年09月14日", "2026年09月14", "2026年09月14", "2026年09月13", "2026年09月18", "2026年09月14日", "2026年09月18日"), true, true},
+		{"four against four", reads("2026年09月14日", "2026年09月14日", "2026年09月14", "2026年09月14", "2026年09月13", "2026年09月18", "2026年09月17日", "2026年09月18日"), true, false},
+		{"four against three of one other", reads("2026年09月14日", "2026年09月14日", "2026年09月14", "2026年09月14", "2026年09月18", "2026年09月18", "2026年09月18日"), true, false},
+		{"three against three", reads("2026年09月14日", "2026年09月14", "2026年09月14", "2026年09月18", "2026年09月13", "2026年09月11"), true, false},
 		{"a lost digit names no other date", reads("2026年09月14日", "2026年09月4日"), true, true},
 		// Generated app-11-00013: 2025年08月26日, its 2 under the ring.
 		{"digits lost in two parts name no other date", reads("2026年09月14", "2026年09月14", "2026年9月4"), true, true},
