@@ -236,8 +236,11 @@ func tall(b ocr.Box) bool {
 // holding ink (a character such as 霞 has blank rows inside); other
 // boxes, and those without ink, are returned as they are.
 func inkRows(red *image.Gray, b ocr.Box) ocr.Box {
+	if !tall(b) {
+		return b
+	}
 	runs := ocr.NewInkLine(red, b).InkRuns(1)
-	if !tall(b) || len(runs) == 0 {
+	if len(runs) == 0 {
 		return b
 	}
 	top, bottom := runs[0].Min.Y, runs[len(runs)-1].Max.Y

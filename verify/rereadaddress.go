@@ -18,10 +18,11 @@ var addressGlyphs = []float64{24, 32}
 const addressPad = 40
 
 // confirmAddress reads a licence address that the page read not as the
-// form's again: the band where it stands (addressWhere), as cut, its
-// tones stretched, and made black and white (addressCuts), as a block,
-// at each of addressGlyphs. A reading that, its division names snapped, holds the
-// form's address whole shows it; the page's reading stays in Read.
+// form's again: the bands where it may stand (addressWhere), in turn,
+// each as cut, its tones stretched, and made black and white
+// (addressCuts), as a block, at each of addressGlyphs. A reading that,
+// its division names snapped, holds the form's address whole shows it;
+// the page's reading stays in Read.
 // Otherwise the reading nearest the form's address replaces the page's
 // when it is nearer than the page's, and the glyph check, which the
 // page's reading did not pass, weighs the characters of the best
@@ -34,31 +35,49 @@ func (p *Pipeline) confirmAddress(ctx context.Context, r *DocResult, red *image.
 	if r.Kind != extract.KindLicense || want == "" || extract.Canon(old.Value) == string(e) {
 		return
 	}
-	band, side, ok := addressWhere(r.Page, old, e)
-	if !ok {
-		return
-	}
 	best, dist := old, addressDistance(old, e)
-	off := band.Rect().Intersect(red.Bounds()).Min
-	for _, cut := range addressCuts(red, band) {
-		for _, g := range addressGlyphs {
-			nf, ok := p.readAddress(ctx, cut, off, g/float64(side))
-			if !ok {
-				return
-			}
-			if strings.Contains(extract.Canon(nf.Value), string(e)) {
-				r.Fields[extract.FAddress] = extract.Field{Value: want, Conf: nf.Conf, Box: orBox(old.Box, nf.Box), Read: old.Value}
-				return
-			}
-			if d := addressDistance(nf, e); d < dist {
-				best, dist = nf, d
-			}
+	for _, spot := range addressWhere(r.Page, old, e) {
+		nf, whole, ok := p.readAddressSpot(ctx, red, spot, e)
+		if !ok {
+			return
+		}
+		if whole {
+			r.Fields[extract.FAddress] = extract.Field{Value: want, Conf: nf.Conf, Box: orBox(old.Box, nf.Box), Read: old.Value}
+			return
+		}
+		if d := addressDistance(nf, e); d < dist {
+			best, dist = nf, d
 		}
 	}
 	if dist < addressDistance(old, e) {
 		r.Fields[extract.FAddress] = best
 		p.confirmKeyByGlyphs(r, red, form, extract.FAddress, []string{want})
 	}
+}
+
+// readAddressSpot reads spot's band of red as cut, stretched and two-toned
+// at each of addressGlyphs, and returns the first reading that holds the
+// address e whole (true), else the nearest to it; false when a read
+// failed (the context ended).
+func (p *Pipeline) readAddressSpot(ctx context.Context, red *image.Gray, spot addressSpot, e []rune) (extract.Field, bool, bool) {
+	var best extract.Field
+	dist := len(e) + 1
+	off := spot.band.Rect().Intersect(red.Bounds()).Min
+	for _, cut := range addressCuts(red, spot.band) {
+		for _, g := range addressGlyphs {
+			nf, ok := p.readAddress(ctx, cut, off, g/float64(spot.side))
+			if !ok {
+				return extract.Field{}, false, false
+			}
+			if strings.Contains(extract.Canon(nf.Value), string(e)) {
+				return nf, true, true
+			}
+			if d := addressDistance(nf, e); d < dist {
+				best, dist = nf, d
+			}
+		}
+	}
+	return best, false, true
 }
 
 // readAddress reads cut, cut from the page at off, scaled by up, as a
@@ -100,36 +119,49 @@ func orBox(a, b ocr.Box) ocr.Box {
 	return a
 }
 
-// addressWhere is the band where the address e, read on page as f,
-// stands, and the side of its characters: around f (addressBand), or,
-// where the page read no address, right of the 住所 label (labelBand).
-func addressWhere(page ocr.Page, f extract.Field, e []rune) (ocr.Box, int, bool) {
-	if f.Found() && !f.Box.Empty() {
-		return addressBand(f, e)
-	}
-	return labelBand(page, e)
+// addressSpot is a band an address may stand in and the side of its
+// characters there.
+type addressSpot struct {
+	band ocr.Box
+	side int
 }
 
-// addressBand is where an address e, read as f, may stand, and the side
-// of its characters (charSide, as if e were all on the box's first
-// line): the box and the line under it, widened by half a character.
-// Where the page read only a few of the address's characters
-// (app-11-00004: 安, and the wrapped 层, of a 22-character address), the
-// side is the first character's height and the band as wide as e
-// printed on one line.
-func addressBand(f extract.Field, e []rune) (ocr.Box, int, bool) {
-	box := f.Box
-	side, ok := charSide(box, e)
+// addressWhere are the bands where the address e, read on page as f, may
+// stand, in the order they are read: around f (addressBands), or, where
+// the page read no address, right of the 住所 label (labelBand).
+func addressWhere(page ocr.Page, f extract.Field, e []rune) []addressSpot {
+	if f.Found() && !f.Box.Empty() {
+		return addressBands(f, e)
+	}
+	if spot, ok := labelBand(page, e); ok {
+		return []addressSpot{spot}
+	}
+	return nil
+}
+
+// addressBands are where an address e, read as f, may stand: the box and
+// the line under it, widened by half a character, its characters' side
+// that of e spread over the box's first line (charSide). Where the page
+// read only a few of the address's characters (app-11-00004: 安, and the
+// wrapped 层, of a 22-character address) the side may be the first
+// character's height and the band as wide as e printed on one line; that
+// band comes second, as one so wide takes in the lines around (app-7-00025,
+// read 0层 in a box that held the address: its own box read it whole, the
+// wide band read …19层 as 194层3).
+func addressBands(f extract.Field, e []rune) []addressSpot {
+	var out []addressSpot
+	side, ok := charSide(f.Box, e)
+	if ok {
+		out = append(out, addressSpot{bandAround(f.Box, side), side})
+	}
 	if len(f.Boxes) > 0 && 2*len([]rune(f.Value)) < len(e) {
 		if h := f.Boxes[0].H; h >= 8 && (!ok || 3*side < 2*h) {
-			side, ok = h, true
+			box := f.Box
 			box.W = max(box.W, int(float64(h)*lineWidth(e)))
+			out = append(out, addressSpot{bandAround(box, h), h})
 		}
 	}
-	if !ok {
-		return ocr.Box{}, 0, false
-	}
-	return bandAround(box, side), side, true
+	return out
 }
 
 // bandAround is box's first line and the line under it, widened by half a
@@ -144,7 +176,7 @@ func bandAround(box ocr.Box, side int) ocr.Box {
 // label (read whole, or as 所 alone, its 住 lost) on page: the label's
 // line, a character's gap on, as wide as e printed on one line, and the
 // line under it.
-func labelBand(page ocr.Page, e []rune) (ocr.Box, int, bool) {
+func labelBand(page ocr.Page, e []rune) (addressSpot, bool) {
 	for _, l := range page.Lines {
 		for _, w := range l.Words {
 			if t := extract.Canon(w.Text); t != "住所" && t != "所" {
@@ -155,10 +187,10 @@ func labelBand(page ocr.Page, e []rune) (ocr.Box, int, bool) {
 				continue
 			}
 			box := ocr.Box{X: w.Box.X + w.Box.W + side, Y: w.Box.Y, W: int(float64(side) * lineWidth(e)), H: side}
-			return bandAround(box, side), side, true
+			return addressSpot{bandAround(box, side), side}, true
 		}
 	}
-	return ocr.Box{}, 0, false
+	return addressSpot{}, false
 }
 
 // lineWidth is how wide the characters rs print, in Han character widths.

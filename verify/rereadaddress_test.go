@@ -7,8 +7,8 @@ import (
 	"github.com/qualcheck/qualcheck/ocr"
 )
 
-// TestAddressWhere: the band an address is read again from, on a page
-// whose characters are 20 pixels.
+// TestAddressWhere: the bands an address is read again from, in turn,
+// on a page whose characters are 20 pixels.
 func TestAddressWhere(t *testing.T) {
 	e := []rune("安徽省合肥市蜀山区丰产路112号1号楼15层")
 	label := ocr.Page{Lines: []ocr.Line{{Words: []ocr.Word{{Text: "所", Box: ocr.Box{X: 916, Y: 658, W: 19, H: 20}}}}}}
@@ -16,28 +16,34 @@ func TestAddressWhere(t *testing.T) {
 		name     string
 		page     ocr.Page
 		f        extract.Field
-		minW     int // the band is at least this wide
-		ok       bool
-		x0, side int
+		minW     int // the last band is at least this wide
+		n        int // bands
+		x0, side int // of the last band
 	}{
 		{"the whole first line read", ocr.Page{}, extract.Field{Value: "安徽省合肥市蜀山区丰产路112号1号楼15", Box: ocr.Box{X: 971, Y: 658, W: 400, H: 20},
-			Boxes: []ocr.Box{{X: 971, Y: 658, W: 20, H: 20}}}, 400, true, 961, 21},
+			Boxes: []ocr.Box{{X: 971, Y: 658, W: 20, H: 20}}}, 400, 1, 961, 21},
 		{"two characters read (generated app-11-00004): as wide as the address", ocr.Page{}, extract.Field{Value: "安层", Box: ocr.Box{X: 971, Y: 658, W: 18, H: 51},
-			Boxes: []ocr.Box{{X: 971, Y: 658, W: 18, H: 20}, {X: 971, Y: 691, W: 18, H: 18}}}, 400, true, 961, 20},
-		{"not read: right of the label", label, extract.Field{}, 400, true, 945, 20},
-		{"not read, no label", ocr.Page{}, extract.Field{}, 0, false, 0, 0},
+			Boxes: []ocr.Box{{X: 971, Y: 658, W: 18, H: 20}, {X: 971, Y: 691, W: 18, H: 18}}}, 400, 1, 961, 20},
+		{"two characters read in the address's box (generated app-7-00025): that box, then as wide as the address", ocr.Page{}, extract.Field{Value: "0层", Box: ocr.Box{X: 971, Y: 658, W: 300, H: 51},
+			Boxes: []ocr.Box{{X: 971, Y: 652, W: 14, H: 32}, {X: 971, Y: 691, W: 18, H: 18}}}, 600, 2, 955, 32},
+		{"not read: right of the label", label, extract.Field{}, 400, 1, 945, 20},
+		{"not read, no label", ocr.Page{}, extract.Field{}, 0, 0, 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			band, side, ok := addressWhere(tt.page, tt.f, e)
-			if ok != tt.ok || !ok {
-				if ok != tt.ok {
-					t.Fatalf("ok = %v, want %v", ok, tt.ok)
-				}
+			spots := addressWhere(tt.page, tt.f, e)
+			if len(spots) != tt.n {
+				t.Fatalf("%d bands, want %d", len(spots), tt.n)
+			}
+			if tt.n == 0 {
 				return
 			}
+			band, side := spots[tt.n-1].band, spots[tt.n-1].side
 			if band.W < tt.minW || band.X != tt.x0 || side != tt.side || band.H < 2*side {
 				t.Errorf("band %v side %d; want x %d, at least %d wide, two lines high, side %d", band, side, tt.x0, tt.minW, tt.side)
+			}
+			if tt.n == 2 && spots[0].band.W > tt.f.Box.W+tt.f.Box.W/5 {
+				t.Errorf("first band %v, want the box read", spots[0].band)
 			}
 		})
 	}
