@@ -249,10 +249,16 @@ func mostOther(others []string) int {
 	return most
 }
 
-// allOther reports whether every one of n readings names the same other
-// date with all its eight digits.
+// allOther reports whether the readings name one other date and not the
+// form's: every reading that names a date names the same one, and all n
+// readings hold its eight digits, or, none reading the form's, at least
+// three do (a written 07月02日 for the form's 07-09, read 02 three times
+// whole and otherwise as 023, 42, 432 and 62, generated app-1-00051).
 func (v dateVotes) allOther(n int) bool {
-	return n > 0 && v.otherWhole == n && len(slices.Compact(slices.Clone(v.others))) == 1
+	if len(v.others) == 0 || len(slices.Compact(slices.Clone(v.others))) != 1 {
+		return false
+	}
+	return v.otherWhole == n || (v.agree == 0 && v.otherWhole >= 3)
 }
 
 // fromYear is a date read from the four digits before its 年 on: the

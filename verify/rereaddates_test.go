@@ -462,3 +462,33 @@ func TestInkFrom(t *testing.T) {
 		}
 	}
 }
+
+// TestAllOther: the readings name one other date, and not the form's,
+// when all of them hold its eight digits, or, none reading the form's,
+// three do and the rest name no date (generated app-1-00051: a written
+// 07月02日 for the form's 07-09).
+func TestAllOther(t *testing.T) {
+	reads := func(vs ...string) []extract.Field {
+		out := make([]extract.Field, len(vs))
+		for i, v := range vs {
+			out[i] = extract.Field{Value: v}
+		}
+		return out
+	}
+	tests := []struct {
+		name     string
+		readings []extract.Field
+		want     bool
+	}{
+		{"all whole", reads("2025年07月02日", "2025年07月02"), true},
+		{"three whole, the rest no date", reads("2025年07月42", "2025年07月023", "2025年07月432", "2025年07月4023", "2025年07月02", "2025年07月02", "2025年07月02", "2025年07月62"), true},
+		{"two whole, the rest no date", reads("2025年07月42", "2025年07月432", "2025年07月02", "2025年07月02", "2025年07月62"), false},
+		{"three whole, one the form's", reads("2025年07月09", "2025年07月02", "2025年07月02", "2025年07月02"), false},
+		{"three whole, one another date", reads("2025年07月03", "2025年07月02", "2025年07月02", "2025年07月02"), false},
+	}
+	for _, tt := range tests {
+		if got := tally(tt.readings, "2025-07-09").allOther(len(tt.readings)); got != tt.want {
+			t.Errorf("%s: allOther = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
