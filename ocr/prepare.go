@@ -223,11 +223,10 @@ func TwoTone(g *image.Gray) {
 func Stretch(g *image.Gray) *image.Gray {
 	hist, n := histogram(g)
 	lo, hi := percentile(hist, n, 0.01), percentile(hist, n, 0.5)
-	out := image.NewGray(image.Rect(0, 0, g.Bounds().Dx(), g.Bounds().Dy()))
 	if hi-lo < 16 {
-		draw.Draw(out, out.Bounds(), g, g.Bounds().Min, draw.Src)
-		return out
+		return CropGray(g, g.Bounds())
 	}
+	out := image.NewGray(image.Rect(0, 0, g.Bounds().Dx(), g.Bounds().Dy()))
 	var lut [256]uint8
 	for v := range lut {
 		lut[v] = uint8(min(255, max(0, (v-lo)*255/(hi-lo))))

@@ -354,18 +354,17 @@ func inkFrom(img *image.Gray, band ocr.Box) ocr.Box {
 		return band
 	}
 	cols := ocr.NewInkLine(img, reach).ColumnInk()
-	start, gap := len(cols), 0
-	for x := len(cols) - 1; x >= 0 && 3*gap < 2*h; x-- {
-		if cols[x] >= 2 {
-			start, gap = x, 0
-		} else {
-			gap++
+	slices.Reverse(cols) // right to left, from the first box
+	for i, n := range cols {
+		if n < 2 {
+			cols[i] = 0 // a speck is not ink
 		}
 	}
-	if start == len(cols) {
+	end, ok := inkEnd(cols, 0, (2*h-1)/3)
+	if !ok {
 		return band
 	}
-	left := max(x0+start-h/2, img.Bounds().Min.X)
+	left := max(x0+len(cols)-end-h/2, img.Bounds().Min.X)
 	return ocr.Box{X: left, Y: band.Y, W: band.X + band.W - left, H: band.H}
 }
 
