@@ -184,6 +184,37 @@ func TestClassifyHandheldByNumber(t *testing.T) {
 	}
 }
 
+func TestClassifyHandheldByLabels(t *testing.T) {
+	// Rows as read from generated app-7-00003's administrator's front, a
+	// card scanned whole (36 % of its page) whose number row the page
+	// read split: the box around its labelled rows was 8 % of the image,
+	// and the card was taken for a handheld photo. Sized by where its
+	// labels stand it is a front; the same rows half as large are a card
+	// held up to the camera.
+	rows := func(s float64) []ocr.Line {
+		at := func(v int) int { return int(float64(v) * s) }
+		return []ocr.Line{
+			line("姓名邓峰轩", at(302), at(251), at(45)),
+			line("性别男民族汉", at(300), at(315), at(42)),
+			line("出生1987年11月20日", at(300), at(381), at(41)),
+			line("住址浙江省宁波市象山县", at(299), at(444), at(45)),
+		}
+	}
+	tests := []struct {
+		scale float64
+		want  Kind
+	}{
+		{1, KindIDFront},
+		{0.5, KindHandheld},
+	}
+	for _, tt := range tests {
+		p := ocr.Page{Lines: rows(tt.scale), Width: 1202, Height: 848}
+		if got := Classify(p).Kind; got != tt.want {
+			t.Errorf("rows at scale %.1f: %s, want %s", tt.scale, got, tt.want)
+		}
+	}
+}
+
 func TestIDBackLabelCutShort(t *testing.T) {
 	// Seed-7 app-7-00009: 有效期限 read as 有效期, the value's first digit
 	// right after it must not stand in for 限.

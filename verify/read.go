@@ -271,10 +271,13 @@ func (p *Pipeline) rereadIDNumber(ctx context.Context, r *DocResult, red *image.
 	// Sauvola's local threshold breaks the big spaced digits of some
 	// cards that Otsu's global one keeps (samples app-1-00004, -00005,
 	// app-2-00007): the whole card once more, flattened (ocr.Flatten),
-	// globally. Not a handheld
-	// photo: read at full size it costs a second and a half, and the
-	// administrator's front gives the number.
-	if r.Kind != extract.KindIDFront {
+	// globally. Not a handheld photo: read at full size it costs a second
+	// and a half, and the administrator's front gives the number. A front
+	// is read so also where its labels' text covered too little of the
+	// image for a card and it was taken for a handheld photo (a card
+	// scanned small on its page, generated app-7-00003: its number, split
+	// by the page read, was read whole so).
+	if r.Kind != extract.KindIDFront && !idFrontRoles[r.Ref.Role] {
 		return
 	}
 	page, _, err := p.readScaled(ctx, ocr.Flatten(red), p.scaleFor(red.Bounds(), r.Ref.Role), ocr.ReadOptions{PSM: ocr.PSMSparse, Global: true})
@@ -282,6 +285,9 @@ func (p *Pipeline) rereadIDNumber(ctx context.Context, r *DocResult, red *image.
 		r.Fields[extract.FIDNumber] = n
 	}
 }
+
+// idFrontRoles are the roles of an ID card's front.
+var idFrontRoles = map[string]bool{RoleLegalRepIDFront: true, RoleAdminIDFront: true}
 
 // letterDatesFound lists a letter's signature-block date for the
 // verdict's documents[].dates.
