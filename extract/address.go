@@ -268,13 +268,16 @@ func allowedEdits(n int) int {
 
 // typeDistance is the edits between a read rs and a type tr, where a
 // read that runs on past the type's last character, or stops short of
-// it, costs one edit for the run-on or the cut.
+// it with half of it and three characters read (其他有限, the type
+// wrapped), costs one edit for the run-on or the cut. (A stray 有 on a
+// licence's edge, cut so, was 有限合伙企业 one edit away, and a
+// 有限责任公司 snapped to it: generated app-7-00019.)
 func typeDistance(rs, tr []rune) int {
 	d := Levenshtein(rs, tr)
 	switch {
 	case len(rs) > len(tr) && rs[len(tr)-1] == tr[len(tr)-1]:
 		d = min(d, Levenshtein(rs[:len(tr)], tr)+1)
-	case len(rs) < len(tr):
+	case len(rs) < len(tr) && 2*len(rs) >= len(tr) && len(rs) >= 3:
 		d = min(d, Levenshtein(rs, tr[:len(rs)])+1)
 	}
 	return d

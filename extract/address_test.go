@@ -46,6 +46,13 @@ func TestSnapType(t *testing.T) {
 		// 有限责任 read as 和, 独资） lost (sample app-1-00007): the bracket tells.
 		{"和公司〈自然人投资或控股的法人", "有限责任公司（自然人投资或控股的法人独资）"},
 		{"和公司（自然人投资", "和公司（自然人投资"}, // too short to tell
+		// A type cut short: with half of it and three characters read,
+		// not with less (a stray 有 on the edge of generated
+		// app-7-00019's licence).
+		{"有限合伙", "有限合伙企业"},
+		{"其他有限", "其他有限责任公司"},
+		{"有", "有"},
+		{"有限", "有限"},
 	}
 	for _, tt := range tests {
 		if got := SnapType(Field{Value: tt.in}).Value; got != tt.want {
