@@ -37,7 +37,7 @@ func (p *Pipeline) rereadWeak(ctx context.Context, r *DocResult, red *image.Gray
 			}
 		}
 		for _, b := range rereadBoxes(r.Kind, box) {
-			if nf, ok := p.readName(ctx, r.Kind, red, key, b); ok && betterName(nf, old, late) {
+			if nf, ok := p.readName(ctx, r.Kind, red, key, b); ok && betterName(nf, old, late, r.Kind == extract.KindLicense && key == extract.FName) {
 				r.Fields[key], old = nf, nf
 			}
 		}
@@ -49,9 +49,13 @@ func (p *Pipeline) rereadWeak(ctx context.Context, r *DocResult, red *image.Gray
 // start restored; never as one character, which names no one (本 for
 // 韦蕾 from a widened box, generated app-1-00047; 有 at 0.45 from a box
 // twice the name's height for 林菠凤 at 0.22, a card of 林萍凤 that the
-// glyph check then confirmed, app-1-00025).
-func betterName(nf, old extract.Field, late bool) bool {
-	if len([]rune(nf.Value)) < 2 {
+// glyph check then confirmed, app-1-00025). An enterprise's name read
+// again with under three quarters of its characters has lost some:
+// 捷痢贸易（青岛）有限公司 at 0.00 for 捷睿贸易（青岛）有限公司, read
+// again （二入）有限全司 at 0.20 (generated app-7-00019).
+func betterName(nf, old extract.Field, late, enterprise bool) bool {
+	n := len([]rune(nf.Value))
+	if n < 2 || enterprise && 4*n < 3*len([]rune(old.Value)) {
 		return false
 	}
 	return nf.Conf > old.Conf || late && longerBy(nf.Value, old.Value)

@@ -126,18 +126,21 @@ func TestRereadBoxes(t *testing.T) {
 
 func TestBetterName(t *testing.T) {
 	tests := []struct {
-		name    string
-		nf, old extract.Field
-		late    bool
-		want    bool
+		name             string
+		nf, old          extract.Field
+		late, enterprise bool
+		want             bool
 	}{
-		{"surer", extract.Field{Value: "林萍凤", Conf: 0.8}, extract.Field{Value: "林菠凤", Conf: 0.22}, false, true},
-		{"less sure", extract.Field{Value: "林萍凤", Conf: 0.2}, extract.Field{Value: "林菠凤", Conf: 0.22}, false, false},
-		{"one character, however sure", extract.Field{Value: "有", Conf: 0.45}, extract.Field{Value: "林菠凤", Conf: 0.22}, false, false},
-		{"a late start restored", extract.Field{Value: "南京新通健康管理有限公司", Conf: 0.5}, extract.Field{Value: "理有限公司", Conf: 0.92}, true, true},
+		{"surer", extract.Field{Value: "林萍凤", Conf: 0.8}, extract.Field{Value: "林菠凤", Conf: 0.22}, false, false, true},
+		{"less sure", extract.Field{Value: "林萍凤", Conf: 0.2}, extract.Field{Value: "林菠凤", Conf: 0.22}, false, false, false},
+		{"one character, however sure", extract.Field{Value: "有", Conf: 0.45}, extract.Field{Value: "林菠凤", Conf: 0.22}, false, false, false},
+		{"a late start restored", extract.Field{Value: "南京新通健康管理有限公司", Conf: 0.5}, extract.Field{Value: "理有限公司", Conf: 0.92}, true, true, true},
+		{"an enterprise's name that lost characters", extract.Field{Value: "（二入）有限全司", Conf: 0.2}, extract.Field{Value: "捷痢贸易（青岛）有限公司", Conf: 0}, false, true, false},
+		{"an enterprise's name surer, one character lost", extract.Field{Value: "捷睿贸易（青岛有限公司", Conf: 0.6}, extract.Field{Value: "捷痢贸易（青岛）有限公司", Conf: 0}, false, true, true},
+		{"a person's name that lost a character", extract.Field{Value: "彭静", Conf: 0.8}, extract.Field{Value: "忆A月", Conf: 0.2}, false, false, true},
 	}
 	for _, tt := range tests {
-		if got := betterName(tt.nf, tt.old, tt.late); got != tt.want {
+		if got := betterName(tt.nf, tt.old, tt.late, tt.enterprise); got != tt.want {
 			t.Errorf("%s: betterName(%q, %q) = %v, want %v", tt.name, tt.nf.Value, tt.old.Value, got, tt.want)
 		}
 	}
