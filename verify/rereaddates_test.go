@@ -181,6 +181,49 @@ func TestRereadIDValidity(t *testing.T) {
 	}
 }
 
+// TestRereadIDValidityWithoutBoxes: a validity read again from a crop of
+// its line, with no boxes of its characters and a box over twice the
+// digits' height (a real crop of generated app-7-00010's card,
+// 2019.05.04-2039.05.04 read 2018.05.04-2038.05.04 at 0.00): read again
+// from its text row, each date from its own part of the line.
+func TestRereadIDValidityWithoutBoxes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	d, err := ocr.Decode(readFile(t, "../testdata/cards/validity-no-boxes.png"), ocr.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := ocr.Luma(d.Image)
+	tests := []struct{ from, to, wantFrom, wantTo string }{
+		{"2019-05-04", "2039-05-04", "2019-05-04", "2039-05-04"},
+		{"2019-05-14", "2039-05-14", "2018-05-04", "2038-05-04"}, // another day: the page's readings stay
+	}
+	for _, tt := range tests {
+		box := ocr.Box{X: 181, Y: 106, W: 304, H: 53}
+		r := DocResult{Ref: DocumentRef{Role: RoleAdminIDBack}, Kind: extract.KindIDBack, Fields: extract.Fields{
+			extract.FValidFrom: {Value: "2018-05-04", Box: box},
+			extract.FValidTo:   {Value: "2038-05-04", Box: box},
+		}}
+		p.rereadDates(context.Background(), &r, img, img, Form{AdminIDValidFrom: tt.from, AdminIDValidTo: tt.to})
+		if f, to := r.Fields[extract.FValidFrom].Value, r.Fields[extract.FValidTo].Value; f != tt.wantFrom || to != tt.wantTo {
+			t.Errorf("form %s–%s: read %s–%s, want %s–%s", tt.from, tt.to, f, to, tt.wantFrom, tt.wantTo)
+		}
+	}
+}
+
+func TestValidityPart(t *testing.T) {
+	reads := []extract.Field{{Value: "2019.05.04-2039.05.04"}, {Value: "2024.12.31-长期"}, {Value: "4.12.31-"}}
+	from, to := validityPart(reads, extract.FValidFrom), validityPart(reads, extract.FValidTo)
+	if len(from) != 2 || from[0].Value != "2019-05-04" || from[1].Value != "2024-12-31" {
+		t.Errorf("from: %+v", from)
+	}
+	if len(to) < 1 || to[0].Value != "2039-05-04" {
+		t.Errorf("to: %+v", to)
+	}
+}
+
 // TestBelowAuthority: generated app-1-00030's ID back, whose validity
 // and its label the page read lost, is read under the authority's line.
 func TestBelowAuthority(t *testing.T) {
