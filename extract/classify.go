@@ -137,8 +137,8 @@ var (
 // box around its labelled rows instead, a card scanned whole on a page
 // (generated app-7-00003, the card 36 % of the image) measured 8 %,
 // under the handheld photos' bound, as its values are short and its
-// number row was split; half the corpora's fronts were so taken for
-// handheld photos.
+// number row was split; 27 of the 120 fronts of generated seeds 7 and
+// 11 were so taken for handheld photos.
 func cardHeight(rs []row, hits []labelHit) (float64, bool) {
 	first, last := -1, -1
 	for i, h := range hits {

@@ -111,15 +111,9 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, srcs []fillSou
 	if read, valid := isoDate(f.Value); valid && f.Conf >= mismatchConf && !yearsApart(read, entered) {
 		return
 	}
-	band, ok := dateBand(text)
-	if !ok && r.Kind == extract.KindIDBack {
-		band, ok = rowBand(srcs[0].img, f.Box)
-	}
+	band, ok := rereadBand(r.Kind, srcs[0].img, text, f)
 	if !ok {
 		return
-	}
-	if r.Kind == extract.KindIDBack {
-		band = inkFrom(srcs[0].img, band)
 	}
 	readings := p.lineReadings(ctx, srcs, band)
 	if r.Kind == extract.KindIDBack {
@@ -363,6 +357,23 @@ func dateBand(f extract.Field) (ocr.Box, bool) {
 	return ocr.Box{X: first.X - h/2, Y: cy - h, W: last.X + last.W - first.X + 3*h/2, H: 2 * h}, h >= 6
 }
 
+// rereadBand is where a date is read again: the band of text, the date
+// as written; on an ID card, where the page read gave no boxes of its
+// characters, the band of the field f's row, and widened left to where
+// its ink starts.
+func rereadBand(k extract.Kind, img *image.Gray, text, f extract.Field) (ocr.Box, bool) {
+	band, ok := dateBand(text)
+	if k != extract.KindIDBack {
+		return band, ok
+	}
+	if !ok {
+		if band, ok = rowBand(img, f.Box); !ok {
+			return band, false
+		}
+	}
+	return inkFrom(img, band), true
+}
+
 // rowBand is the band of a date read without its characters' boxes (an
 // ID card's validity read again from a crop of its line, generated
 // app-7-00010's 2019.05.04-2039.05.04, read 2018.05.04-2038.05.04 at
@@ -375,7 +386,7 @@ func rowBand(img *image.Gray, box ocr.Box) (ocr.Box, bool) {
 		return ocr.Box{}, false
 	}
 	h := row.H
-	return ocr.Box{X: box.X - h/2, Y: row.Y + h/2 - h, W: box.W + 3*h/2, H: 2 * h}, true
+	return ocr.Box{X: box.X - h/2, Y: row.Y - h/2, W: box.W + 3*h/2, H: 2 * h}, true
 }
 
 // inkFrom is band widened left to where the ink before it starts: the
