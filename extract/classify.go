@@ -79,7 +79,9 @@ func Classify(p ocr.Page) Classification {
 // midway between what the card sized by its labels measured: 0.115–0.166
 // of the generated handheld photos (seeds 1, 7 and 11, 118 photos) and
 // 0.185–0.474 of the fronts, scanned, photographed, or photocopied on a
-// page and photographed (seeds 7 and 11, 116 cards).
+// page and photographed (seeds 7 and 11, 116 cards). Of seed 1's 118
+// fronts one, a photocopy photographed from afar, fills less and is
+// taken for a handheld photo; a front's role accepts either kind.
 const (
 	minScore      = 0.3
 	handheldShare = 0.175
@@ -138,7 +140,7 @@ var (
 // box around its labelled rows instead, a card scanned whole on a page
 // (generated app-7-00003, the card 36 % of the image) measured 8 %,
 // under the handheld photos' bound, as its values are short and its
-// number row was split; 27 of the 120 fronts of generated seeds 7 and
+// number row was split; 27 of the 121 fronts of generated seeds 7 and
 // 11 were so taken for handheld photos.
 func cardHeight(rs []row, hits []labelHit) (float64, bool) {
 	first, last := -1, -1
