@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"image"
+	"slices"
 	"sort"
 	"time"
 	"unicode"
@@ -277,7 +278,7 @@ func (p *Pipeline) rereadIDNumber(ctx context.Context, r *DocResult, red *image.
 	// image for a card and it was taken for a handheld photo (a card
 	// scanned small on its page, generated app-7-00003: its number, split
 	// by the page read, was read whole so).
-	if r.Kind != extract.KindIDFront && !idFrontRoles[r.Ref.Role] {
+	if r.Kind != extract.KindIDFront && !slices.Contains(roleKinds[r.Ref.Role], extract.KindIDFront) {
 		return
 	}
 	page, _, err := p.readScaled(ctx, ocr.Flatten(red), p.scaleFor(red.Bounds(), r.Ref.Role), ocr.ReadOptions{PSM: ocr.PSMSparse, Global: true})
@@ -285,9 +286,6 @@ func (p *Pipeline) rereadIDNumber(ctx context.Context, r *DocResult, red *image.
 		r.Fields[extract.FIDNumber] = n
 	}
 }
-
-// idFrontRoles are the roles of an ID card's front.
-var idFrontRoles = map[string]bool{RoleLegalRepIDFront: true, RoleAdminIDFront: true}
 
 // letterDatesFound lists a letter's signature-block date for the
 // verdict's documents[].dates.

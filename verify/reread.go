@@ -158,8 +158,8 @@ func (p *Pipeline) rereadBlanks(ctx context.Context, r *DocResult, img *image.Gr
 // the readings are returned for refuteBlank.
 func (p *Pipeline) lineShows(ctx context.Context, img *image.Gray, box ocr.Box, want string) (float64, bool, []extract.Field) {
 	bands := []ocr.Box{grow(box)}
-	if row, ok := textRow(img, box, box.Y+box.H/2); ok && 3*row.H < 2*box.H {
-		bands = append(bands, ocr.Box{X: box.X - row.H/2, Y: row.Y - row.H/2, W: box.W + row.H, H: 2 * row.H})
+	if band, h, ok := rowBand(img, box); ok && 3*h < 2*box.H {
+		bands = append(bands, band)
 	}
 	var readings []extract.Field
 	for _, band := range bands {

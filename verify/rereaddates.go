@@ -367,26 +367,27 @@ func rereadBand(k extract.Kind, img *image.Gray, text, f extract.Field) (ocr.Box
 		return band, ok
 	}
 	if !ok {
-		if band, ok = rowBand(img, f.Box); !ok {
+		if band, _, ok = rowBand(img, f.Box); !ok {
 			return band, false
 		}
 	}
 	return inkFrom(img, band), true
 }
 
-// rowBand is the band of a date read without its characters' boxes (an
-// ID card's validity read again from a crop of its line, generated
-// app-7-00010's 2019.05.04-2039.05.04, read 2018.05.04-2038.05.04 at
-// 0.00 in a box 53 pixels high for 22-pixel digits): the text row of
-// img about box's centre line, two rows high, from half a row before box
-// to a row after it.
-func rowBand(img *image.Gray, box ocr.Box) (ocr.Box, bool) {
+// rowBand is the band of a line read in box of img cut to its own text
+// row: the row of inked rows about box's centre line, two rows high,
+// widened by half a row each side, and the row's height. A box can be
+// far higher than its characters: an ID card's validity read again from
+// a crop of its line (generated app-7-00010's 2019.05.04-2039.05.04,
+// read 2018.05.04-2038.05.04 at 0.00 in a box 53 pixels high for
+// 22-pixel digits), a letter's fill under a seal (lineShows).
+func rowBand(img *image.Gray, box ocr.Box) (ocr.Box, int, bool) {
 	row, ok := textRow(img, box, box.Y+box.H/2)
 	if !ok {
-		return ocr.Box{}, false
+		return ocr.Box{}, 0, false
 	}
 	h := row.H
-	return ocr.Box{X: box.X - h/2, Y: row.Y - h/2, W: box.W + 3*h/2, H: 2 * h}, true
+	return ocr.Box{X: box.X - h/2, Y: row.Y - h/2, W: box.W + h, H: 2 * h}, h, true
 }
 
 // inkFrom is band widened left to where the ink before it starts: the
