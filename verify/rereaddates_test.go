@@ -535,3 +535,32 @@ func TestAllOther(t *testing.T) {
 		}
 	}
 }
+
+// TestRereadIDTermTallBox: held-out app-13-00020's ID back, its validity
+// read 2016.05.052636.0506 in a line box 60 pixels high for 30-pixel
+// digits (a crop of its red channel). Grown, the box took in the issuing
+// authority's line and read nothing; cut to the digits' row it reads the
+// validity.
+func TestRereadIDTermTallBox(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	d, err := ocr.Decode(readFile(t, "../testdata/cards/validity-tall-box.png"), ocr.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := ocr.Luma(d.Image)
+	at := func(text string, b ocr.Box) ocr.Line {
+		return ocr.Line{Words: []ocr.Word{{Text: text, Conf: 0.7, Box: b}}, Box: b}
+	}
+	page := ocr.Page{Width: 600, Height: 220, Lines: []ocr.Line{
+		at("仁发机关证厅", ocr.Box{X: 57, Y: 15, W: 318, H: 80}),
+		at("有效期限2016.05.052636.0506", ocr.Box{X: 56, Y: 100, W: 480, H: 60}),
+	}}
+	r := DocResult{Ref: DocumentRef{Role: RoleLegalRepIDBack}, Kind: extract.KindIDBack, Page: page, Fields: extract.IDBack(page)}
+	p.rereadTerm(context.Background(), &r, img)
+	if f, to := r.Fields[extract.FValidFrom].Value, r.Fields[extract.FValidTo].Value; f != "2016-05-06" || to != "2036-05-06" {
+		t.Errorf("validity %q–%q, want 2016-05-06–2036-05-06", f, to)
+	}
+}
