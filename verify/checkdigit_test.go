@@ -15,6 +15,7 @@ func TestConfirmByCheckDigit(t *testing.T) {
 		{"the check digit misread", RoleAdminIDHandheld, extract.FIDNumber, "440304197806034493", "440304197806034492"},
 		{"two digits misread: as read", RoleAdminIDFront, extract.FIDNumber, "440304197806031482", "440304197806031482"},
 		{"another valid number: as read", RoleAdminIDFront, extract.FIDNumber, "330108198709223658", "330108198709223658"},
+		{"a stray digit read into it", RoleAdminIDFront, extract.FIDNumber, "4403041978406034492", "440304197806034492"},
 		{"a digit lost: as read", RoleAdminIDFront, extract.FIDNumber, "44030419780603449", "44030419780603449"},
 		{"another role's number: as read", RoleLegalRepIDFront, extract.FIDNumber, "440304197806034482", "440304197806034482"},
 		{"the form's code is invalid: as read", RoleEnterpriseCertificate, extract.FCreditCode, "91440300MA5FXXXX0Y", "91440300MA5FXXXX0Y"},
