@@ -564,3 +564,34 @@ func TestRereadIDTermTallBox(t *testing.T) {
 		t.Errorf("validity %q–%q, want 2016-05-06–2036-05-06", f, to)
 	}
 }
+
+// TestRereadIDNumberKeepsValidPageReading: held-out app-17-00026's card,
+// its number band (a crop of the red channel) read as digits gives
+// 500103199811100077, valid by chance, at 0.00; the page had read the
+// printed 500103199811199935, valid, at 0.38, which stays. With no
+// valid reading from the page, the band's is taken.
+func TestRereadIDNumberKeepsValidPageReading(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	d, err := ocr.Decode(readFile(t, "../testdata/cards/number-big-digits.png"), ocr.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := ocr.Luma(d.Image)
+	label := ocr.Box{X: 38, Y: 54, W: 222, H: 37} // its band: {260 36 1012 74}
+	page := ocr.Page{Width: 1272, Height: 140, Lines: []ocr.Line{{Words: []ocr.Word{{Text: "公民身份号码", Conf: 0.9, Box: label}}, Box: label}}}
+	tests := []struct{ read, want string }{
+		{"500103199811199935", "500103199811199935"},
+		{"50010319981119993", "500103199811100077"},
+	}
+	for _, tt := range tests {
+		r := DocResult{Ref: DocumentRef{Role: RoleLegalRepIDFront}, Kind: extract.KindIDFront, Page: page,
+			Fields: extract.Fields{extract.FIDNumber: {Value: tt.read, Conf: 0.38}}}
+		p.rereadIDNumber(context.Background(), &r, img)
+		if got := r.Fields[extract.FIDNumber].Value; got != tt.want {
+			t.Errorf("page read %s: number %s, want %s", tt.read, got, tt.want)
+		}
+	}
+}
