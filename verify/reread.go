@@ -96,7 +96,7 @@ func inkBand(red *image.Gray, b ocr.Box) ocr.Box {
 // stackedBox is box joined with the page's lines stacked on it: lines
 // sharing at least half of their width and of box's with it, above or
 // below it with at most half box's height between, and sharing less
-// than half the lower one's height with it (a line in its row is not
+// than half the shorter one's height with it (a line in its row is not
 // stacked on it). A line that merely overlaps it (姓名 read with the
 // name's first character, sample app-1-00002's handheld photo) is no
 // half of its glyphs.

@@ -69,7 +69,11 @@ const poorLineConf = 0.5
 
 // changesReadByLine keeps the changes whose clause is still changed when
 // the page's poorly read lines are each read again alone, as one line of
-// red cut to its box; all of them when no line was poorly read.
+// red; all of them when no line was poorly read. A line is cut out grown
+// by half its box's height on every side (that title's box sat above its
+// glyphs, cutting off their lower half) and read as if its glyphs were a
+// quarter of its box high: chi_sim read the bold title 本mm scaled for
+// glyphs of half the box's height, and right so, at 1.25.
 func (p *Pipeline) changesReadByLine(ctx context.Context, r *DocResult, red *image.Gray, t extract.Template, changes []extract.TemplateChange) []extract.TemplateChange {
 	page, n := r.Page, 0
 	page.Lines = slices.Clone(page.Lines)
@@ -77,7 +81,7 @@ func (p *Pipeline) changesReadByLine(ctx context.Context, r *DocResult, red *ima
 		if len(l.Words) == 0 || l.Conf() >= poorLineConf || l.Box.W < 2*l.Box.H {
 			continue
 		}
-		box := ocr.BoxOf(ocr.Box{X: l.Box.X, Y: l.Box.Y - l.Box.H/2, W: l.Box.W, H: 2 * l.Box.H}.Rect().Intersect(red.Bounds()))
+		box := ocr.BoxOf(grow(l.Box).Rect().Intersect(red.Bounds()))
 		again, ok := p.readCropLines(ctx, red, box, l.Box.H/4, ocr.ReadOptions{PSM: ocr.PSMSingleLine})
 		if !ok || again.MeanConf() <= l.Conf() {
 			continue
