@@ -267,13 +267,18 @@ func (p *Pipeline) rereadIDNumber(ctx context.Context, r *DocResult, red *image.
 	if had && old.Conf >= 0.5 {
 		return
 	}
-	better := func(n extract.Field) bool {
-		return n.Found() && extract.ValidIDNumber(n.Value) && (!had || n.Conf > old.Conf)
+	take := func(n extract.Field) bool { // a valid reading ends the search
+		if !n.Found() || !extract.ValidIDNumber(n.Value) {
+			return false
+		}
+		if !had || n.Conf > old.Conf {
+			r.Fields[extract.FIDNumber] = n
+		}
+		return true
 	}
 	if band, ok := extract.IDNumberBand(r.Page); ok {
 		page, ok := p.readCropPage(ctx, red, band, ocr.ReadOptions{PSM: ocr.PSMSingleLine, Digits: true})
-		if n := extract.IDNumber(page); ok && better(n) {
-			r.Fields[extract.FIDNumber] = n
+		if ok && take(extract.IDNumber(page)) {
 			return
 		}
 	}
@@ -290,8 +295,8 @@ func (p *Pipeline) rereadIDNumber(ctx context.Context, r *DocResult, red *image.
 		return
 	}
 	page, _, err := p.readScaled(ctx, ocr.Flatten(red), p.scaleFor(red.Bounds(), r.Ref.Role), ocr.ReadOptions{PSM: ocr.PSMSparse, Global: true})
-	if n := extract.IDFront(page)[extract.FIDNumber]; err == nil && better(n) {
-		r.Fields[extract.FIDNumber] = n
+	if err == nil {
+		take(extract.IDFront(page)[extract.FIDNumber])
 	}
 }
 
