@@ -163,7 +163,8 @@ func runeIndex(s string, byteIdx int) int { return len([]rune(s[:byteIdx])) }
 
 // CodeDigits are the digits of s read as a code or a date written in
 // digits: the Latin letters the OCR reads for 0 and 1 (o, O, i, I, l, |)
-// counted as those, full-width digits as ASCII, anything else dropped.
+// counted as those, & as 8, full-width digits as ASCII, anything else
+// dropped.
 func CodeDigits(s string) string { return Digits(fixCode(s)) }
 
 // CodeChars is s read as a code: the characters the OCR reads for digits
