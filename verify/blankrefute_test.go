@@ -60,11 +60,7 @@ func TestRefuteBlank(t *testing.T) {
 	}
 	p := realPipeline(t)
 	p.cfg.Glyphs = glyphPipeline(t).cfg.Glyphs
-	d, err := ocr.Decode(readFile(t, "../testdata/letters/blank-other-name.png"), ocr.Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	img := ocr.Luma(d.Image)
+	img := grayFile(t, "../testdata/letters/blank-other-name.png")
 	tests := []struct {
 		form, want string
 		refuted    bool

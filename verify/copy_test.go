@@ -47,6 +47,16 @@ func TestCopyAndItsStamp(t *testing.T) {
 	}
 }
 
+// grayFile is the image at path, decoded, in grey.
+func grayFile(t *testing.T, path string) *image.Gray {
+	t.Helper()
+	d, err := ocr.Decode(readFile(t, path), ocr.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ocr.Luma(d.Image)
+}
+
 func readFile(t *testing.T, path string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(path)

@@ -217,11 +217,7 @@ func TestGlyphConfirmTallBox(t *testing.T) {
 // ink does not show stays unconfirmed.
 func TestGlyphConfirmRuneBoxes(t *testing.T) {
 	p := glyphPipeline(t)
-	d, err := ocr.Decode(readFile(t, "../testdata/cards/name-rune-boxes.png"), ocr.Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	img := ocr.Luma(d.Image)
+	img := grayFile(t, "../testdata/cards/name-rune-boxes.png")
 	f := extract.Field{Value: "货芳起", Conf: 0.45, Confs: []float64{0.51, 0.53, 0.45}, Box: ocr.Box{X: 40, Y: 27, W: 123, H: 55},
 		Boxes: []ocr.Box{{X: 40, Y: 30, W: 119, H: 42}, {X: 94, Y: 27, W: 39, H: 55}, {X: 132, Y: 27, W: 31, H: 55}}}
 	for _, tt := range []struct {

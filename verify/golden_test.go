@@ -34,8 +34,9 @@ var goldenDocs = []DocumentRef{
 	{Role: RoleEnterpriseCertificate, File: "cards/app-1-00003/营业执照.jpg"},
 	// A handheld card whose 姓名 reads 此名, the photo's edge on its row.
 	{Role: RoleAdminIDHandheld, File: "cards/app-1-00002/glysc.jpg"},
-	// A front scanned small on its page, taken for a handheld photo, its
-	// number split by the page read: read from the whole card flattened.
+	// A front scanned small on its page, its number split by the page
+	// read: read from the band right of its 公民身份号码 label, read
+	// only as far as 公民身份.
 	{Role: RoleAdminIDFront, File: "cards/app-7-00003/glysfz_zm.jpg"},
 }
 

@@ -191,11 +191,7 @@ func TestRereadIDValidityWithoutBoxes(t *testing.T) {
 		t.Skip("runs Tesseract")
 	}
 	p := realPipeline(t)
-	d, err := ocr.Decode(readFile(t, "../testdata/cards/validity-no-boxes.png"), ocr.Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	img := ocr.Luma(d.Image)
+	img := grayFile(t, "../testdata/cards/validity-no-boxes.png")
 	tests := []struct{ from, to, wantFrom, wantTo string }{
 		{"2019-05-04", "2039-05-04", "2019-05-04", "2039-05-04"},
 		{"2019-05-14", "2039-05-14", "2018-05-04", "2038-05-04"}, // another day: the page's readings stay
@@ -493,11 +489,7 @@ func leaned(g *image.Gray, k float64) *image.Gray {
 // before it, and not into the 有效期限 label; a band at the date's start
 // stays there.
 func TestInkFrom(t *testing.T) {
-	d, err := ocr.Decode(readFile(t, "../testdata/cards/validity-boxed-late.png"), ocr.Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	img := ocr.Luma(d.Image)
+	img := grayFile(t, "../testdata/cards/validity-boxed-late.png")
 	for _, band := range []ocr.Box{{X: 228, Y: 21, W: 249, H: 100}, {X: 115, Y: 21, W: 362, H: 100}} {
 		got := inkFrom(img, band)
 		if got.X < 105 || got.X > 125 || got.X+got.W != band.X+band.W || got.Y != band.Y || got.H != band.H {
@@ -546,11 +538,7 @@ func TestRereadIDTermTallBox(t *testing.T) {
 		t.Skip("runs Tesseract")
 	}
 	p := realPipeline(t)
-	d, err := ocr.Decode(readFile(t, "../testdata/cards/validity-tall-box.png"), ocr.Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	img := ocr.Luma(d.Image)
+	img := grayFile(t, "../testdata/cards/validity-tall-box.png")
 	at := func(text string, b ocr.Box) ocr.Line {
 		return ocr.Line{Words: []ocr.Word{{Text: text, Conf: 0.7, Box: b}}, Box: b}
 	}
@@ -575,11 +563,7 @@ func TestRereadIDNumberKeepsValidPageReading(t *testing.T) {
 		t.Skip("runs Tesseract")
 	}
 	p := realPipeline(t)
-	d, err := ocr.Decode(readFile(t, "../testdata/cards/number-big-digits.png"), ocr.Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	img := ocr.Luma(d.Image)
+	img := grayFile(t, "../testdata/cards/number-big-digits.png")
 	label := ocr.Box{X: 38, Y: 54, W: 222, H: 37} // its band: {260 36 1012 74}
 	page := ocr.Page{Width: 1272, Height: 140, Lines: []ocr.Line{{Words: []ocr.Word{{Text: "公民身份号码", Conf: 0.9, Box: label}}, Box: label}}}
 	tests := []struct{ read, want string }{
