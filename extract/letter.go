@@ -33,10 +33,18 @@ func Letter(p ocr.Page, t Template) Fields {
 	fs := Fields{}
 	for _, b := range t.Blanks {
 		h, ok := hitOf(hits, b.Label)
+		misread := false
+		if !ok {
+			h, ok = misreadLabel(rs, hits, b.Label, t)
+			misread = true
+		}
 		if !ok {
 			continue
 		}
 		v := valueAfter(rs, hits, h)
+		if len(v) == 0 && misread {
+			continue // a misread label's blank is not known to be empty
+		}
 		if len(v) == 0 {
 			fs[b.Name] = Field{Box: span(rs[h.row].glyphs[h.start:h.end]).box()}
 			continue
@@ -201,4 +209,56 @@ func lastDate(rs []row) Field {
 		}
 	}
 	return Field{}
+}
+
+// misreadLabel is the hit of a blank's label of four characters or more
+// that the OCR misread beyond findLabels' one character (宗用记名称 for
+// 实际用户名称, generated app-19-00028): a row no label was found in whose
+// text before its first
+// colon, within the label's length and two more, is at most half the
+// label's characters from it (edit distance, punctuation dropped) and
+// nearer it than to the start of any other clause of the template (the
+// signature line 实际用户签字（盖章） is two from 实际用户名称).
+func misreadLabel(rs []row, hits []labelHit, label string, t Template) (labelHit, bool) {
+	want := bare(label)
+	if len(want) < 4 {
+		return labelHit{}, false
+	}
+	for i, r := range rs {
+		if slices.ContainsFunc(hits, func(h labelHit) bool { return h.row == i }) {
+			continue
+		}
+		colon := slices.IndexFunc(r.glyphs, func(g glyph) bool { return strings.ContainsRune(":：;；", g.r) })
+		if colon < 2 || colon > len(want)+2 {
+			continue
+		}
+		prefix := bare(span(r.glyphs[:colon]).text())
+		d := Levenshtein(prefix, want)
+		if 2*d <= len(want) && nearestClause(prefix, label, t) {
+			return labelHit{label: label, row: i, start: 0, end: colon + 1}, true
+		}
+	}
+	return labelHit{}, false
+}
+
+// nearestClause reports whether prefix, a row's text before its colon,
+// is nearer label than the start of every template clause that is not
+// label's own, by edit distance.
+func nearestClause(prefix []rune, label string, t Template) bool {
+	d := Levenshtein(prefix, bare(label))
+	for _, c := range t.Clauses {
+		start := bare(blankRe.Split(c, 2)[0])
+		if strings.HasPrefix(Canon(c), Canon(label)) || len(start) == 0 {
+			continue
+		}
+		if Levenshtein(prefix, start[:min(len(start), len(prefix)+2)]) <= d {
+			return false
+		}
+	}
+	return true
+}
+
+// bare is s canonical, without punctuation or spaces.
+func bare(s string) []rune {
+	return []rune(punctRe.ReplaceAllString(Canon(s), ""))
 }

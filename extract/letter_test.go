@@ -110,6 +110,18 @@ func TestLetterBlanks(t *testing.T) {
 			line("实际用户兴字(寺呈:人吧|", 442, 667, 46),
 			line("日有:", 444, 705, 46),
 		}, map[string]string{"date_text": absent}},
+		{"a label misread in three characters (generated app-19-00028)", com, []ocr.Line{
+			line("宗用记名称:重大六有这屎公司", 663, 995, 73),
+			line("实际用户签字(并变人", 660, 1045, 77),
+			line("日期:2026年10月18日", 660, 1094, 50),
+		}, map[string]string{"enterprise_name": "重大六有这屎公司", "date": "2026-10-18"}},
+		{"the signature line is not the actual user's", com, []ocr.Line{
+			line("实际用户签字:峰景", 660, 1045, 77),
+			line("日期:2026年10月18日", 660, 1094, 50),
+		}, map[string]string{"enterprise_name": absent}},
+		{"a misread label with nothing after it is no empty blank", com, []ocr.Line{
+			line("宗用记名称:", 663, 995, 73),
+		}, map[string]string{"enterprise_name": absent}},
 		{"empty blanks", com, []ocr.Line{
 			line("实际用户名称:", 647, 1006, 35),
 			line("日期:", 649, 1107, 34),

@@ -50,6 +50,7 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded, fo
 	r.Report.Stamps = companyStamps(seals, cls.Kind, r.Page)
 	checkCopy(&r, colours, seals)
 	if cls.Kind.IsLetter() {
+		p.readMissingDateLine(ctx, &r, fills)
 		p.compareTemplate(ctx, &r, red, sealFree)
 	}
 	if m := r.Report.Mirrored; m == nil || !*m { // crops of a mirrored image read nothing

@@ -183,19 +183,55 @@ func (p *Pipeline) rereadBlanks(ctx context.Context, r *DocResult, img *image.Gr
 			r.markRefuted(b.blank)
 		}
 	}
+	p.rereadLetterID(ctx, r, img, form)
+}
+
+// idBlankLine is how a letter's administrator ID number is read again:
+// digits and the check character X only.
+var idBlankLine = writtenLine{chars: "0123456789X"}
+
+// rereadLetterID reads an application letter's administrator ID number
+// again, as rereadBlanks reads the names, where the page read it not as
+// the form's: the blank's line alone, widened by four glyphs on each side
+// (a blurred fill's page box can hold only part of the number:
+// 52719781222073 in a box short of its first digits for the written
+// 532527197812220733, generated app-19-00023), read as digits. A reading
+// holding the form's number whole shows it; any other changes nothing.
+func (p *Pipeline) rereadLetterID(ctx context.Context, r *DocResult, img *image.Gray, form Form) {
+	f, want := r.Fields[blankAdminID], form.Value(FieldAdminIDNumber)
+	if r.Kind != extract.KindApplicationLetter || want == "" || !f.Found() || f.Box.Empty() || extract.CodeChars(f.Value) == want {
+		return
+	}
+	h := f.Box.H
+	box := ocr.Box{X: f.Box.X - 4*h, Y: f.Box.Y, W: f.Box.W + 8*h, H: h}
+	if conf, ok, _ := p.lineHolds(ctx, img, box, want, idBlankLine); ok {
+		r.Fields[blankAdminID] = extract.Field{Value: want, Conf: conf, Box: f.Box, Read: f.Value}
+	}
 }
 
 // lineShows reports whether the line in box of img, read alone at each
 // of fillGlyphs, holds want whole in one reading, and that reading's
-// confidence. The line is cut two ways: box grown by half its height,
-// and the text row about box's middle, two rows high (a page read's box
-// of a fill under a seal can be two lines high, and a crop scaled by it
-// shrinks the fill to 10 pixels: 可2 for 广州宇信物流有限公司, generated
-// app-11-00029). Each cut is read as it stands and, when it leans,
-// stood upright (upright). Readings that each miss a character or two
+// confidence (lineHolds). Readings that each miss a character or two
 // may show an enterprise name together (consensus). When they do not,
 // the readings are returned for refuteBlank.
 func (p *Pipeline) lineShows(ctx context.Context, img *image.Gray, box ocr.Box, want string) (float64, bool, []extract.Field) {
+	conf, ok, readings := p.lineHolds(ctx, img, box, want, blankLine)
+	if ok {
+		return conf, true, nil
+	}
+	conf, ok = consensus(readings, want)
+	return conf, ok, readings
+}
+
+// lineHolds reports whether the line in box of img, read alone as line
+// at each of fillGlyphs, holds want whole in one reading, and that
+// reading's confidence; else the readings. The line is cut two ways:
+// box grown by half its height, and the text row about box's middle,
+// two rows high (a page read's box of a fill under a seal can be two
+// lines high, and a crop scaled by it shrinks the fill to 10 pixels: 可2
+// for 广州宇信物流有限公司, generated app-11-00029). Each cut is read as it
+// stands and, when it leans, stood upright (upright).
+func (p *Pipeline) lineHolds(ctx context.Context, img *image.Gray, box ocr.Box, want string, line writtenLine) (float64, bool, []extract.Field) {
 	bands := []ocr.Box{grow(box)}
 	if band, h, ok := rowBand(img, box); ok && 3*h < 2*box.H {
 		bands = append(bands, band)
@@ -204,7 +240,7 @@ func (p *Pipeline) lineShows(ctx context.Context, img *image.Gray, box ocr.Box, 
 	for _, band := range bands {
 		for _, crop := range upright(ocr.CropGray(img, band.Rect())) {
 			for _, g := range fillGlyphs {
-				f, ok := p.readWrittenCrop(ctx, crop, band.H, g, blankLine)
+				f, ok := p.readWrittenCrop(ctx, crop, band.H, g, line)
 				if ok && strings.Contains(extract.Canon(f.Value), extract.Canon(want)) {
 					return f.Conf, true, nil
 				}
@@ -212,8 +248,7 @@ func (p *Pipeline) lineShows(ctx context.Context, img *image.Gray, box ocr.Box, 
 			}
 		}
 	}
-	conf, ok := consensus(readings, want)
-	return conf, ok, readings
+	return 0, false, readings
 }
 
 // upright is a cut of a written line as it stands and, when it leans,

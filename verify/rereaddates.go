@@ -132,6 +132,10 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, srcs []fillSou
 		// written 17日 was read 2026年07月1日 twice from the seal-free
 		// image (generated app-1-00037).
 		r.Fields[key] = extract.Field{Value: v.others[0], Conf: mismatchConf, Box: f.Box, Read: f.Value}
+	case key == extract.BlankDate && v.agree == 0 && mostlyOther(readings, entered, f.Value) != "":
+		// Most second readings name one other date whole, and the page's
+		// reading is that date misread: the letter bears it.
+		r.Fields[key] = extract.Field{Value: mostlyOther(readings, entered, f.Value), Conf: mismatchConf, Box: f.Box, Read: f.Value}
 	case key == extract.BlankDate && v.agree == 0:
 		// No second reading settled it: the ink is compared with the
 		// form's date, character by character.
@@ -278,6 +282,43 @@ func (v dateVotes) allOther(n int) bool {
 		return false
 	}
 	return v.otherWhole == n || (v.agree == 0 && v.otherWhole >= 3)
+}
+
+// mostlyOther is the other date a letter's second readings name, none
+// naming the form's: three readings or more, two of them with all its
+// eight digits, and three times as many as name any other date, with
+// the page's reading that date with a digit misread or lost (a written
+// 2025年05月19日 for the form's 05-10, read 2025年05月1日 by the page and
+// 19 three times, 13 once again, generated app-23-00005); "" when
+// there is none.
+func mostlyOther(readings []extract.Field, entered, page string) string {
+	named, whole := map[string]int{}, map[string]int{}
+	for _, read := range readings {
+		read.Value = fromYear(read.Value)
+		d, dated := extract.ParseDate(read.Value)
+		if !dated || d.String() == entered || lostInParts(d, entered) {
+			continue
+		}
+		named[d.String()]++
+		if extract.Digits(read.Value) == extract.Digits(d.String()) {
+			whole[d.String()]++
+		}
+	}
+	best, total := "", 0
+	for d, n := range named {
+		total += n
+		if n > named[best] || (n == named[best] && d < best) {
+			best = d
+		}
+	}
+	n := named[best]
+	if n < 3 || whole[best] < 2 || n < 3*(total-n) {
+		return ""
+	}
+	if pd, ok := isoDate(page); !oneDigitApart(page, best) && !(ok && lostInParts(pd, best)) {
+		return ""
+	}
+	return best
 }
 
 // fromYear is a date read from the four digits before its 年 on: the

@@ -268,6 +268,70 @@ func TestRereadBlanks(t *testing.T) {
 	}
 }
 
+// TestRereadLetterID: held-out app-19-00023's application letter, its
+// administrator ID number blurred small (testdata/letters/
+// admin-id-box-short.png, cut from the seal-free image), read
+// 52719781222073 by the page in a box short of its first digits. Read
+// again as digits, widened, it shows the form's number; another number
+// is not taken from it, and a reading that is the form's is left alone.
+func TestRereadLetterID(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	img := grayFile(t, "../testdata/letters/admin-id-box-short.png")
+	box := ocr.Box{X: 88, Y: 36, W: 114, H: 13}
+	tests := []struct{ name, read, form, want string }{
+		{"the form's number, read short", "52719781222073", "532527197812220733", "532527197812220733"},
+		{"another number", "52719781222073", "532527197812220741", "52719781222073"},
+		{"read as the form's", "532527197812220733", "532527197812220733", "532527197812220733"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := DocResult{Ref: DocumentRef{Role: RoleApplicationLetter}, Kind: extract.KindApplicationLetter, Fields: extract.Fields{
+				blankAdminID: {Value: tt.read, Conf: 0.68, Box: box},
+			}}
+			p.rereadLetterID(context.Background(), &r, img, Form{AdminIDNumber: tt.form})
+			if got := r.Fields[blankAdminID]; got.Value != tt.want {
+				t.Errorf("admin ID %q, want %q", got.Value, tt.want)
+			}
+		})
+	}
+}
+
+func TestMostlyOther(t *testing.T) {
+	read := func(vs ...string) []extract.Field {
+		out := make([]extract.Field, 0, len(vs))
+		for _, v := range vs {
+			out = append(out, extract.Field{Value: v})
+		}
+		return out
+	}
+	// The second readings of held-out app-23-00005's application letter,
+	// written 2025年05月19日, the form's 05-10.
+	a23 := read("", "", "2025年05月13日", "2025年05月19日", "2025年05月", "2025年05月", "2025年05月19日", "2025年05月19")
+	tests := []struct {
+		name          string
+		readings      []extract.Field
+		entered, page string
+		want          string
+	}{
+		{"most readings name another date, the page lost its digit", a23, "2025-05-10", "2025-05-01", "2025-05-19"},
+		{"the page read one digit off it", a23, "2025-05-10", "2025-05-18", "2025-05-19"},
+		{"the page read another date", a23, "2025-05-10", "2025-06-02", ""},
+		{"too few with all eight digits", read("2025年5月19日", "2025年5月19日", "2025年05月19日"), "2025-05-10", "2025-05-01", ""},
+		{"not three to one", read("2025年05月19日", "2025年05月19日", "2025年05月19日", "2025年05月13日", "2025年05月18日"), "2025-05-10", "2025-05-01", ""},
+		{"lost digits of the form's are no other date", read("2025年05月1日", "2025年05月1日", "2025年5月1日"), "2025-05-10", "2025-05-01", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := mostlyOther(tt.readings, tt.entered, tt.page); got != tt.want {
+				t.Errorf("mostlyOther = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestSpells(t *testing.T) {
 	tests := []struct {
 		written, entered string
