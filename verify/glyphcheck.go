@@ -87,13 +87,16 @@ func (p *Pipeline) confirmKeyByGlyphs(r *DocResult, red *image.Gray, form Form, 
 // glyphJudge runs the glyph checks on f, read from red as r's field key,
 // against the form's want, and returns the field the first one settles:
 // the form's characters in the OCR's cells, an address's lost last
-// character, a legal representative's card surely another's, a letter's
-// name blank cut into characters.
+// character, a character read as two, a legal representative's card
+// surely another's, a letter's name blank cut into characters.
 func (p *Pipeline) glyphJudge(red *image.Gray, r *DocResult, key string, f extract.Field, want string, form Form) (extract.Field, bool) {
 	if nf, ok := p.glyphConfirm(red, f, want); ok {
 		return nf, true
 	}
 	if nf, ok := p.glyphTail(red, f, want); ok {
+		return nf, true
+	}
+	if nf, ok := p.glyphInserted(red, f, want); ok {
 		return nf, true
 	}
 	if nf, ok := p.glyphRefute(red, r, key, f, want); ok {

@@ -66,7 +66,8 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded, fo
 // (seal texts, ID numbers, names, credit codes, terms, addresses, from
 // red), confirms values the form gives by their glyphs, reads a licence
 // address still not the form's again from its band (confirmAddress,
-// whose best reading the glyph check weighs again), and confirms by check
+// whose best reading the glyph check weighs again) and its enterprise
+// type (confirmType), and confirms by check
 // characters and second readings of dates and letter blanks (from
 // fills: a letter's seal-free image, else red; a letter's date from red
 // as well).
@@ -79,6 +80,7 @@ func (p *Pipeline) lookAgain(ctx context.Context, r *DocResult, red, fills *imag
 	p.rereadAddress(ctx, r, red)
 	p.confirmByGlyphs(r, fills, form)
 	p.confirmAddress(ctx, r, red, form)
+	p.confirmType(ctx, r, red, form)
 	confirmByCheckDigit(r, form)
 	p.rereadDates(ctx, r, fills, red, form)
 	p.rereadBlanks(ctx, r, fills, form)
