@@ -70,6 +70,7 @@ type Score struct {
 	reasonTotal, found   map[string]int
 	extra                map[string]int
 	cleanRejected        []string
+	wrongDecisions       []string
 	misses               []Miss
 	stampTP, stampFP     int
 	stampFN              int
@@ -123,6 +124,8 @@ func (s *Score) Add(v Verdict, e Expected) {
 	s.confusion[[2]string{e.Decision, v.Decision}]++
 	if e.Decision == v.Decision {
 		s.decisionsRight++
+	} else {
+		s.wrongDecisions = append(s.wrongDecisions, fmt.Sprintf("%s expected %s got %s:%s", v.ApplicationID, e.Decision, v.Decision, reasonsOf(v)))
 	}
 	if e.Decision == DecisionPass && v.Decision == DecisionReject {
 		s.cleanRejected = append(s.cleanRejected, v.ApplicationID+" "+codes(v, SeverityReject))
@@ -236,6 +239,23 @@ func (s *Score) addReasons(v Verdict, e Expected) {
 	}
 }
 
+// reasonsOf lists a verdict's reasons other than info with what each
+// found, for the misses list (plain values: the corpus is synthetic).
+func reasonsOf(v Verdict) string {
+	out := ""
+	for _, r := range v.Reasons {
+		if r.Severity == SeverityInfo {
+			continue
+		}
+		out += " " + r.Code + "(" + r.Role + " " + r.Field
+		if r.Evidence != nil && (r.Evidence.Found != "" || r.Evidence.Detail != "") {
+			out += fmt.Sprintf(": %q %s", r.Evidence.Found, r.Evidence.Detail)
+		}
+		out += ")"
+	}
+	return out
+}
+
 func codes(v Verdict, severity string) string {
 	out := ""
 	for _, r := range v.Reasons {
@@ -286,6 +306,11 @@ func (s *Score) Print(w io.Writer) {
 // it is for whoever tunes the reader on a corpus whose truth they hold.
 func (s *Score) PrintMisses(w io.Writer) {
 	sort.SliceStable(s.misses, func(i, j int) bool { return s.misses[i].Field < s.misses[j].Field })
+	sort.Strings(s.wrongDecisions)
+	fmt.Fprintln(w, "decisions wrong (with the reasons given):")
+	for _, d := range s.wrongDecisions {
+		fmt.Fprintln(w, "  "+d)
+	}
 	fmt.Fprintln(w, "fields read wrong (truth → extracted, confidence):")
 	for _, m := range s.misses {
 		fmt.Fprintf(w, "  %-24s %-12s %s → %s (%.2f)\n", m.Field, m.Application, m.Want, m.Got, m.Conf)
