@@ -214,11 +214,11 @@ func lastDate(rs []row) Field {
 // misreadLabel is the hit of a blank's label of four characters or more
 // that the OCR misread beyond findLabels' one character (宗用记名称 for
 // 实际用户名称, generated app-19-00028): a row no label was found in whose
-// text before its first
-// colon, within the label's length and two more, is at most half the
-// label's characters from it (edit distance, punctuation dropped) and
-// nearer it than to the start of any other clause of the template (the
-// signature line 实际用户签字（盖章） is two from 实际用户名称).
+// text before its first colon, within the label's length and two more,
+// is at most half the label's characters from it (edit distance,
+// punctuation dropped) and nearer it than to the start of any other
+// clause of the template (the signature line 实际用户签字（盖章） is two
+// from 实际用户名称).
 func misreadLabel(rs []row, hits []labelHit, label string, t Template) (labelHit, bool) {
 	want := bare(label)
 	if len(want) < 4 {

@@ -67,10 +67,9 @@ func (p *Pipeline) readImage(ctx context.Context, r DocResult, d ocr.Decoded, fo
 // red), confirms values the form gives by their glyphs, reads a licence
 // address still not the form's again from its band (confirmAddress,
 // whose best reading the glyph check weighs again) and its enterprise
-// type (confirmType), and confirms by check
-// characters and second readings of dates and letter blanks (from
-// fills: a letter's seal-free image, else red; a letter's date from red
-// as well).
+// type (confirmType), and confirms by check characters and second
+// readings of dates and letter blanks (from fills: a letter's seal-free
+// image, else red; a letter's date from red as well).
 func (p *Pipeline) lookAgain(ctx context.Context, r *DocResult, red, fills *image.Gray, strips []sealStrip, form Form) {
 	p.readSealTexts(ctx, r, strips)
 	p.rereadIDNumber(ctx, r, red)

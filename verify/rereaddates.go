@@ -81,7 +81,8 @@ type fillSource struct {
 // form's date is taken when the readings show it (dateVotes.confirms).
 // On a letter, another date is taken, as read surely, when every reading
 // names it with eight digits and the page's reading is one digit from
-// it (a written 07-02 for the form's 07-09, read 07-00 on the page). On
+// it (a written 07-02 for the form's 07-09, read 07-00 on the page), or
+// when most readings name it so and none the form's (mostlyOther). On
 // the generated corpus's clean letters the two readings agreed on a wrong
 // date once (2023-01-15 for 2025-11-15), three digits from the page's
 // reading. A letter's date no reading settles is the form's when its
@@ -121,6 +122,10 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, srcs []fillSou
 	}
 	v := tally(readings, entered)
 	p.logger.Debug("date read again", "key", key, "readings", len(readings), "agree", v.agree, "others", len(v.others))
+	other := ""
+	if key == extract.BlankDate && v.agree == 0 {
+		other = mostlyOther(readings, entered, f.Value)
+	}
 	switch {
 	case v.confirms(key == extract.BlankDate):
 		r.Fields[key] = extract.Field{Value: entered, Conf: v.conf, Box: f.Box, Read: f.Value}
@@ -132,10 +137,10 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, srcs []fillSou
 		// written 17日 was read 2026年07月1日 twice from the seal-free
 		// image (generated app-1-00037).
 		r.Fields[key] = extract.Field{Value: v.others[0], Conf: mismatchConf, Box: f.Box, Read: f.Value}
-	case key == extract.BlankDate && v.agree == 0 && mostlyOther(readings, entered, f.Value) != "":
+	case other != "":
 		// Most second readings name one other date whole, and the page's
 		// reading is that date misread: the letter bears it.
-		r.Fields[key] = extract.Field{Value: mostlyOther(readings, entered, f.Value), Conf: mismatchConf, Box: f.Box, Read: f.Value}
+		r.Fields[key] = extract.Field{Value: other, Conf: mismatchConf, Box: f.Box, Read: f.Value}
 	case key == extract.BlankDate && v.agree == 0:
 		// No second reading settled it: the ink is compared with the
 		// form's date, character by character.
@@ -286,7 +291,7 @@ func (v dateVotes) allOther(n int) bool {
 
 // mostlyOther is the other date a letter's second readings name, none
 // naming the form's: three readings or more, two of them with all its
-// eight digits, and three times as many as name any other date, with
+// eight digits, and three times as many as name other dates, with
 // the page's reading that date with a digit misread or lost (a written
 // 2025年05月19日 for the form's 05-10, read 2025年05月1日 by the page and
 // 19 three times, 13 once again, generated app-23-00005); "" when
