@@ -121,7 +121,9 @@ func people(form Form, want string) []string {
 
 // glyphConfirm decides whether f, read from red, shows want: every
 // character it differs in looks like want's in the cell one placement of
-// its characters (see placements) gives it.
+// its characters (see placements) gives it, or, for a pair the likeness
+// cannot part (昊/吴), shows want's by its strokes (strokesTell), taken
+// at glyphFloor.
 func (p *Pipeline) glyphConfirm(red *image.Gray, f extract.Field, want string) (extract.Field, bool) {
 	e, v := []rune(extract.Canon(want)), []rune(extract.Canon(f.Value))
 	diff := differing(e, v)
@@ -138,6 +140,9 @@ func (p *Pipeline) glyphConfirm(red *image.Gray, f extract.Field, want string) (
 	all := placements(red, f, v, e)
 	for _, i := range diff {
 		c, ok := p.bestCell(red, all, i, e, v)
+		if !ok && strokesTell(red, all, i, e, v) {
+			c, ok = glyphFloor, true
+		}
 		if !ok {
 			return f, false
 		}

@@ -1,0 +1,42 @@
+package verify
+
+import (
+	"testing"
+
+	"github.com/qualcheck/qualcheck/extract"
+	"github.com/qualcheck/qualcheck/ocr"
+)
+
+// TestStrokesTellHaoWu: 昊 and 吴, which the glyph likeness cannot part,
+// told by the strokes down their top component. Real cuts (red channel):
+// held-out app-19-00019's licence, 张飞昊 read 张飞吴 (昊 0.76, 吴 0.66);
+// app-19-00015's handheld photo (吴娟, small) and app-19-00029's card
+// (吴辉). The form's 昊 is shown by 昊's ink and not by 吴's; the form's
+// 吴 read as 昊 is shown by 吴's ink.
+func TestStrokesTellHaoWu(t *testing.T) {
+	p := glyphPipeline(t)
+	tests := []struct {
+		name, file, read, want string
+		box                    ocr.Box
+		shown                  bool
+	}{
+		{"昊 read 吴 on a licence", "name-hao.png", "张飞吴", "张飞昊", ocr.Box{X: 25, Y: 25, W: 100, H: 56}, true},
+		{"吴's ink is no 昊", "name-wu.png", "吴辉", "昊辉", ocr.Box{X: 20, Y: 20, W: 113, H: 88}, false},
+		{"吴's small ink is no 昊", "name-wu-small.png", "吴娟", "昊娟", ocr.Box{X: 20, Y: 20, W: 61, H: 46}, false},
+		{"吴 read 昊", "name-wu.png", "昊辉", "吴辉", ocr.Box{X: 20, Y: 20, W: 113, H: 88}, true},
+		{"昊's ink is no 吴", "name-hao.png", "张飞昊", "张飞吴", ocr.Box{X: 25, Y: 25, W: 100, H: 56}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			img := grayFile(t, "../testdata/cards/"+tt.file)
+			f := extract.Field{Value: tt.read, Conf: 0.3, Box: tt.box}
+			got, ok := p.glyphConfirm(img, f, tt.want)
+			if ok != tt.shown {
+				t.Fatalf("shown %v, want %v", ok, tt.shown)
+			}
+			if ok && got.Value != tt.want {
+				t.Errorf("got %q", got.Value)
+			}
+		})
+	}
+}
