@@ -43,6 +43,11 @@ const (
 
 var punctRe = regexp.MustCompile(`[\p{P}\p{S}\s]`)
 
+// bare is s canonical, without punctuation or spaces.
+func bare(s string) []rune {
+	return []rune(punctRe.ReplaceAllString(Canon(s), ""))
+}
+
 // CompareTemplate aligns the printed text of a letter page with the fixed
 // text of its template, piece by piece (a clause cut at its blanks), and
 // lists the edits that OCR noise does not explain.
@@ -53,7 +58,7 @@ func CompareTemplate(p ocr.Page, t Template) TemplateComparison {
 	prevFill := false // the previous clause ended in a blank: a fill follows it
 	for _, clause := range t.Clauses {
 		for k, piece := range blankRe.Split(clause, -1) {
-			want := []rune(punctRe.ReplaceAllString(Canon(piece), ""))
+			want := bare(piece)
 			if len(want) < minPiece {
 				continue
 			}

@@ -79,11 +79,11 @@ func Letter(p ocr.Page, t Template) Fields {
 // and holds four digits after the first colon in its first few
 // characters (the label as misread); false when there is none.
 func dateUnderBlank(rs []row, hits []labelHit, t Template) (span, bool) {
-	i := slices.IndexFunc(t.Blanks, func(b Blank) bool { return b.Name == BlankDate })
-	if i < 1 {
+	before, ok := t.BlankBefore(BlankDate)
+	if !ok {
 		return nil, false
 	}
-	h, ok := hitOf(hits, t.Blanks[i-1].Label)
+	h, ok := hitOf(hits, before.Label)
 	if !ok {
 		return nil, false
 	}
@@ -256,9 +256,4 @@ func nearestClause(prefix []rune, label string, t Template) bool {
 		}
 	}
 	return true
-}
-
-// bare is s canonical, without punctuation or spaces.
-func bare(s string) []rune {
-	return []rune(punctRe.ReplaceAllString(Canon(s), ""))
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -31,6 +32,16 @@ type Template struct {
 type Blank struct {
 	Name  string // "date", "admin_name", …
 	Label string // "日期", "管理员姓名", …
+}
+
+// BlankBefore is the blank before the one named name, in document order:
+// the letters' signature blocks put the date's line under it.
+func (t Template) BlankBefore(name string) (Blank, bool) {
+	i := slices.IndexFunc(t.Blanks, func(b Blank) bool { return b.Name == name })
+	if i < 1 {
+		return Blank{}, false
+	}
+	return t.Blanks[i-1], true
 }
 
 //go:embed templates/*/*.docx

@@ -142,6 +142,12 @@ func NewInkLine(g *image.Gray, box Box) InkLine {
 // Bounds is the line's rectangle in the source image's pixels.
 func (l InkLine) Bounds() image.Rectangle { return l.img.Bounds() }
 
+// Within is the part of the line inside r, at the line's threshold: a
+// character's ink, or one column of it, judged as the whole line is.
+func (l InkLine) Within(r image.Rectangle) InkLine {
+	return InkLine{img: l.img.SubImage(r).(*image.Gray), thr: l.thr}
+}
+
 // InkRuns are the line's bands of rows that hold ink, top to bottom, as
 // rectangles as wide as the line: its lines of text. A row counts as ink
 // when at least minInk of its pixels are.

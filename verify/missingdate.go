@@ -51,11 +51,11 @@ func (p *Pipeline) readMissingDateLine(ctx context.Context, r *DocResult, img *i
 // from a glyph left of the label across twenty (日期：2025年01月27日
 // with room to spare).
 func missingDateBand(page ocr.Page, t extract.Template, img *image.Gray) (ocr.Box, int, bool) {
-	label, ok := blankBeforeDate(t)
+	before, ok := t.BlankBefore(extract.BlankDate)
 	if !ok {
 		return ocr.Box{}, 0, false
 	}
-	lb, ok := extract.LabelBox(page, label)
+	lb, ok := extract.LabelBox(page, before.Label)
 	if !ok || lb.H <= 0 {
 		return ocr.Box{}, 0, false
 	}
@@ -65,16 +65,6 @@ func missingDateBand(page ocr.Page, t extract.Template, img *image.Gray) (ocr.Bo
 	}
 	g := row.H
 	return ocr.Box{X: lb.X - g, Y: lb.Y + lb.H, W: 20 * g, H: 6 * g}, g, true
-}
-
-// blankBeforeDate is the label of the template's blank before its date.
-func blankBeforeDate(t extract.Template) (string, bool) {
-	for i, b := range t.Blanks {
-		if b.Name == extract.BlankDate && i > 0 {
-			return t.Blanks[i-1].Label, true
-		}
-	}
-	return "", false
 }
 
 // replaceIn is have with the lines centred in band replaced by read's

@@ -123,8 +123,8 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, srcs []fillSou
 	v := tally(readings, entered)
 	p.logger.Debug("date read again", "key", key, "readings", len(readings), "agree", v.agree, "others", len(v.others))
 	other := ""
-	if key == extract.BlankDate && v.agree == 0 {
-		other = mostlyOther(readings, entered, f.Value)
+	if key == extract.BlankDate {
+		other = v.mostlyOther(f.Value)
 	}
 	switch {
 	case v.confirms(key == extract.BlankDate):
@@ -217,11 +217,11 @@ func writesExactly(text, entered string) bool {
 
 // dateVotes tallies the second readings of a date against the form's.
 type dateVotes struct {
-	agree      int      // readings of the form's eight digits
-	whole      int      // of them, read through to the 日 after them
-	conf       float64  // the surest of them
-	others     []string // other dates read, but for lost digits (lostInParts)
-	otherWhole int      // of them, read with all eight digits
+	agree       int      // readings of the form's eight digits
+	whole       int      // of them, read through to the 日 after them
+	conf        float64  // the surest of them
+	others      []string // other dates read, but for lost digits (lostInParts)
+	othersWhole []string // of them, those read with all eight digits
 }
 
 func tally(readings []extract.Field, entered string) dateVotes {
@@ -231,7 +231,7 @@ func tally(readings []extract.Field, entered string) dateVotes {
 		if d, dated := extract.ParseDate(read.Value); dated && d.String() != entered && !lostInParts(d, entered) {
 			v.others = append(v.others, d.String())
 			if extract.Digits(read.Value) == extract.Digits(d.String()) {
-				v.otherWhole++ // 2026年07月01日, not 2026年07月1日 for a written 17日
+				v.othersWhole = append(v.othersWhole, d.String()) // 2026年07月01日, not 2026年07月1日 for a written 17日
 			}
 		}
 		if extract.Digits(read.Value) == extract.Digits(entered) {
@@ -263,18 +263,30 @@ func (v dateVotes) confirms(letter bool) bool {
 	if v.whole == 0 && v.agree < 2 {
 		return false
 	}
-	return v.agree >= 3*len(v.others) || (v.agree >= 4 && v.agree > len(v.others) && v.agree >= 2*mostOther(v.others))
+	return v.agree >= 3*len(v.others) || (v.agree >= 4 && v.agree > len(v.others) && v.agree >= 2*times(v.others, mostNamed(v.others)))
 }
 
-// mostOther is how many times the other date read most often was read.
-func mostOther(others []string) int {
-	n := map[string]int{}
-	most := 0
-	for _, o := range others {
-		n[o]++
-		most = max(most, n[o])
+// mostNamed is the date of dates named most often (the earliest of
+// those named as often); "" for none.
+func mostNamed(dates []string) string {
+	best := ""
+	for _, d := range dates {
+		if n, m := times(dates, d), times(dates, best); n > m || n == m && d < best {
+			best = d
+		}
 	}
-	return most
+	return best
+}
+
+// times is how many of dates are d.
+func times(dates []string, d string) int {
+	n := 0
+	for _, o := range dates {
+		if o == d {
+			n++
+		}
+	}
+	return n
 }
 
 // allOther reports whether the readings name one other date and not the
@@ -286,7 +298,7 @@ func (v dateVotes) allOther(n int) bool {
 	if len(v.others) == 0 || len(slices.Compact(slices.Clone(v.others))) != 1 {
 		return false
 	}
-	return v.otherWhole == n || (v.agree == 0 && v.otherWhole >= 3)
+	return len(v.othersWhole) == n || (v.agree == 0 && len(v.othersWhole) >= 3)
 }
 
 // mostlyOther is the other date a letter's second readings name, none
@@ -296,28 +308,10 @@ func (v dateVotes) allOther(n int) bool {
 // 2025年05月19日 for the form's 05-10, read 2025年05月1日 by the page and
 // 19 three times, 13 once again, generated app-23-00005); "" when
 // there is none.
-func mostlyOther(readings []extract.Field, entered, page string) string {
-	named, whole := map[string]int{}, map[string]int{}
-	for _, read := range readings {
-		read.Value = fromYear(read.Value)
-		d, dated := extract.ParseDate(read.Value)
-		if !dated || d.String() == entered || lostInParts(d, entered) {
-			continue
-		}
-		named[d.String()]++
-		if extract.Digits(read.Value) == extract.Digits(d.String()) {
-			whole[d.String()]++
-		}
-	}
-	best, total := "", 0
-	for d, n := range named {
-		total += n
-		if n > named[best] || (n == named[best] && d < best) {
-			best = d
-		}
-	}
-	n := named[best]
-	if n < 3 || whole[best] < 2 || n < 3*(total-n) {
+func (v dateVotes) mostlyOther(page string) string {
+	best := mostNamed(v.others)
+	n := times(v.others, best)
+	if v.agree > 0 || n < 3 || times(v.othersWhole, best) < 2 || n < 3*(len(v.others)-n) {
 		return ""
 	}
 	if pd, ok := isoDate(page); !oneDigitApart(page, best) && !(ok && lostInParts(pd, best)) {

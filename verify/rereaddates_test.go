@@ -325,7 +325,7 @@ func TestMostlyOther(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := mostlyOther(tt.readings, tt.entered, tt.page); got != tt.want {
+			if got := tally(tt.readings, tt.entered).mostlyOther(tt.page); got != tt.want {
 				t.Errorf("mostlyOther = %q, want %q", got, tt.want)
 			}
 		})

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 
 	"github.com/qualcheck/qualcheck/extract"
@@ -125,10 +126,11 @@ func (s *Score) Add(v Verdict, e Expected) {
 	if e.Decision == v.Decision {
 		s.decisionsRight++
 	} else {
-		s.wrongDecisions = append(s.wrongDecisions, fmt.Sprintf("%s expected %s got %s:%s", v.ApplicationID, e.Decision, v.Decision, reasonsOf(v)))
+		s.wrongDecisions = append(s.wrongDecisions, fmt.Sprintf("%s expected %s got %s:%s", v.ApplicationID, e.Decision, v.Decision,
+			reasonsOf(v, SeverityReject, SeverityReview)))
 	}
 	if e.Decision == DecisionPass && v.Decision == DecisionReject {
-		s.cleanRejected = append(s.cleanRejected, v.ApplicationID+" "+codes(v, SeverityReject))
+		s.cleanRejected = append(s.cleanRejected, v.ApplicationID+reasonsOf(v, SeverityReject))
 	}
 	s.addFields(v, e)
 	s.addReasons(v, e)
@@ -239,12 +241,13 @@ func (s *Score) addReasons(v Verdict, e Expected) {
 	}
 }
 
-// reasonsOf lists a verdict's reasons other than info with what each
-// found, for the misses list (plain values: the corpus is synthetic).
-func reasonsOf(v Verdict) string {
+// reasonsOf lists a verdict's reasons of the given severities, each
+// with what it found and why, for the lists Print and PrintMisses write
+// (plain values: the corpus is synthetic).
+func reasonsOf(v Verdict, severities ...string) string {
 	out := ""
 	for _, r := range v.Reasons {
-		if r.Severity == SeverityInfo {
+		if !slices.Contains(severities, r.Severity) {
 			continue
 		}
 		out += " " + r.Code + "(" + r.Role + " " + r.Field
@@ -252,16 +255,6 @@ func reasonsOf(v Verdict) string {
 			out += fmt.Sprintf(": %q %s", r.Evidence.Found, r.Evidence.Detail)
 		}
 		out += ")"
-	}
-	return out
-}
-
-func codes(v Verdict, severity string) string {
-	out := ""
-	for _, r := range v.Reasons {
-		if r.Severity == severity {
-			out += " " + r.Code + "(" + r.Role + r.Field + ")"
-		}
 	}
 	return out
 }
