@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -62,10 +63,51 @@ func (p *Pipeline) rereadDates(ctx context.Context, r *DocResult, fills, red *im
 		srcs := []fillSource{{fills, letterDateLine}, {red, redDateLine}}
 		p.confirmDate(ctx, r, srcs, extract.BlankDate, r.Fields[extract.BlankDateText], form.Value(formFieldOf(roles, extract.BlankDate)))
 	case extract.KindIDBack:
+		lost := lostTermEnd(r)
 		for _, key := range []string{extract.FValidFrom, extract.FValidTo} {
 			p.confirmDate(ctx, r, []fillSource{{fills, idDateLine}}, key, r.Fields[key], form.Value(formFieldOf(roles, key)))
 		}
+		if lost != "" {
+			keepLostEnd(r, lost)
+		}
 	}
+}
+
+// lostTermEnd stands in for the end of an ID card's validity the page
+// read did not find, when it found the other: the line is read again for
+// the other, and its readings hold both ends (validityPart). The page
+// read app-31-00013's 2021.03.24-2031.03.24, crossed by the seal's ring,
+// as 2031-03-24 alone and took it for the start; read again, the line
+// gave the form's start and end. The stand-in has the found end's boxes
+// and no date (lostEnd), so that only a reading can confirm it; it
+// returns the lost end's key, "" when none was lost.
+func lostTermEnd(r *DocResult) string {
+	from, to := r.Fields[extract.FValidFrom], r.Fields[extract.FValidTo]
+	switch {
+	case from.Found() && !to.Found() && !from.Box.Empty():
+		r.Fields[extract.FValidTo] = extract.Field{Value: lostEnd, Box: from.Box, Boxes: from.Boxes}
+		return extract.FValidTo
+	case to.Found() && !from.Found() && !to.Box.Empty():
+		r.Fields[extract.FValidFrom] = extract.Field{Value: lostEnd, Box: to.Box, Boxes: to.Boxes}
+		return extract.FValidFrom
+	}
+	return ""
+}
+
+// lostEnd is the value of a lost validity end's stand-in.
+const lostEnd = "?"
+
+// keepLostEnd keeps the lost end key of a validity when the readings
+// confirmed the form's date for it, as nothing the page read; else the
+// stand-in goes.
+func keepLostEnd(r *DocResult, key string) {
+	f := r.Fields[key]
+	if f.Value == lostEnd {
+		delete(r.Fields, key)
+		return
+	}
+	f.Read = ""
+	r.Fields[key] = f
 }
 
 // fillSource is an image a written line is read again from, and how.
@@ -129,14 +171,14 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, srcs []fillSou
 	switch {
 	case v.confirms(key == extract.BlankDate):
 		r.Fields[key] = extract.Field{Value: entered, Conf: v.conf, Box: f.Box, Read: f.Value}
-	case key == extract.BlankDate && v.allOther(len(readings)) && oneDigitApart(f.Value, v.others[0]):
+	case key == extract.BlankDate && v.allOther(len(readings)) && oneDigitApart(f.Value, v.named[0]):
 		// Every second reading names the same other date with all its
 		// eight digits, one digit from the page's reading: the letter
 		// bears that date. A day read as one digit has lost one (the
 		// letters write 07月01日), as the page's 2026年07月1让 for a
 		// written 17日 was read 2026年07月1日 twice from the seal-free
 		// image (generated app-1-00037).
-		r.Fields[key] = extract.Field{Value: v.others[0], Conf: mismatchConf, Box: f.Box, Read: f.Value}
+		r.Fields[key] = extract.Field{Value: v.named[0], Conf: mismatchConf, Box: f.Box, Read: f.Value}
 	case other != "":
 		// Most second readings name one other date whole, and the page's
 		// reading is that date misread: the letter bears it.
@@ -216,23 +258,30 @@ func writesExactly(text, entered string) bool {
 }
 
 // dateVotes tallies the second readings of a date against the form's.
+// A reading that names a date only once a lost part's character is
+// put back (withParts) is weaker: it may show, with the others, that
+// the letter bears another date (named), but does not outvote the
+// form's (others). Counted against the form's, such readings turned
+// two of seed 29's clean letters (2025年12月01日 read 202512月07 three
+// times, generated app-29-00003) to review.
 type dateVotes struct {
-	agree       int      // readings of the form's eight digits
-	whole       int      // of them, read through to the 日 after them
-	conf        float64  // the surest of them
-	others      []string // other dates read, but for lost digits (lostInParts)
-	othersWhole []string // of them, those read with all eight digits
+	agree      int      // readings of the form's eight digits
+	whole      int      // of them, read through to the 日 after them
+	conf       float64  // the surest of them
+	others     []string // other dates read, but for lost digits (lostInParts)
+	named      []string // others, and the other dates withParts makes of readings
+	namedWhole []string // of them, those read with all eight digits
 }
 
 func tally(readings []extract.Field, entered string) dateVotes {
 	var v dateVotes
 	for _, read := range readings {
 		read.Value = fromYear(read.Value)
-		if d, dated := extract.ParseDate(read.Value); dated && d.String() != entered && !lostInParts(d, entered) {
-			v.others = append(v.others, d.String())
-			if extract.Digits(read.Value) == extract.Digits(d.String()) {
-				v.othersWhole = append(v.othersWhole, d.String()) // 2026年07月01日, not 2026年07月1日 for a written 17日
-			}
+		if d, whole, ok := otherDate(read.Value, entered); ok {
+			v.others = append(v.others, d)
+			v.named, v.namedWhole = appendDate(v.named, v.namedWhole, d, whole)
+		} else if d, whole, ok := otherDate(withParts(read.Value), entered); ok {
+			v.named, v.namedWhole = appendDate(v.named, v.namedWhole, d, whole)
 		}
 		if extract.Digits(read.Value) == extract.Digits(entered) {
 			v.agree++
@@ -243,6 +292,25 @@ func tally(readings []extract.Field, entered string) dateVotes {
 		}
 	}
 	return v
+}
+
+// otherDate is the date read names when it is not entered nor entered
+// with digits lost (lostInParts), and whether read holds all its eight
+// digits (2026年07月01日, not 2026年07月1日 for a written 17日).
+func otherDate(read, entered string) (string, bool, bool) {
+	d, dated := extract.ParseDate(read)
+	if !dated || d.String() == entered || lostInParts(d, entered) {
+		return "", false, false
+	}
+	return d.String(), extract.Digits(read) == extract.Digits(d.String()), true
+}
+
+// appendDate appends d to dates, and to whole when it was read whole.
+func appendDate(dates, whole []string, d string, isWhole bool) ([]string, []string) {
+	if isWhole {
+		whole = append(whole, d)
+	}
+	return append(dates, d), whole
 }
 
 // confirms reports whether the readings show the form's date. An ID
@@ -295,10 +363,10 @@ func times(dates []string, d string) int {
 // three do (a written 07月02日 for the form's 07-09, read 02 three times
 // whole and otherwise as 023, 42, 432 and 62, generated app-1-00051).
 func (v dateVotes) allOther(n int) bool {
-	if len(v.others) == 0 || len(slices.Compact(slices.Clone(v.others))) != 1 {
+	if len(v.named) == 0 || len(slices.Compact(slices.Clone(v.named))) != 1 {
 		return false
 	}
-	return len(v.othersWhole) == n || (v.agree == 0 && len(v.othersWhole) >= 3)
+	return len(v.namedWhole) == n || (v.agree == 0 && len(v.namedWhole) >= 3)
 }
 
 // mostlyOther is the other date a letter's second readings name, none
@@ -309,9 +377,9 @@ func (v dateVotes) allOther(n int) bool {
 // 19 three times, 13 once again, generated app-23-00005); "" when
 // there is none.
 func (v dateVotes) mostlyOther(page string) string {
-	best := mostNamed(v.others)
-	n := times(v.others, best)
-	if v.agree > 0 || n < 3 || times(v.othersWhole, best) < 2 || n < 3*(len(v.others)-n) {
+	best := mostNamed(v.named)
+	n := times(v.named, best)
+	if v.agree > 0 || n < 3 || times(v.namedWhole, best) < 2 || n < 3*(len(v.named)-n) {
 		return ""
 	}
 	if pd, ok := isoDate(page); !oneDigitApart(page, best) && !(ok && lostInParts(pd, best)) {
@@ -336,6 +404,33 @@ func fromYear(read string) string {
 		}
 	}
 	return string(rs[i-4:])
+}
+
+// runTogether is a letter's date read with its 年 or 月 lost and its
+// digits run together, the label's colon before it read as 1, or the
+// seal's ring after it read as digits: the four digits of a year of this
+// century or the last, then two and two.
+var runTogether = regexp.MustCompile(`^1?((?:19|20)\d\d)年?(\d\d)月?(\d\d)(日\d*)?$`)
+
+// withParts is read written as a letter writes a date where it lost a
+// part's character: 2024年1129日, for 2024年11月29日 whose italic 月
+// every reading at every size dropped (generated app-31-00025, whose
+// form names 11-27), 1202607月29日 with the label's colon read as 1 and
+// its 年 lost (app-31-00004), or 2026年07月30日1 with the ring read
+// after it (app-31-00006). A date read with fewer digits, or with
+// another after its day (2026年09月143), is left as read, and one read
+// without its 日 is given none (tally counts the readings read through
+// to it).
+func withParts(read string) string {
+	m := runTogether.FindStringSubmatch(read)
+	if m == nil {
+		return read
+	}
+	day := ""
+	if m[4] != "" {
+		day = "日"
+	}
+	return m[1] + "年" + m[2] + "月" + m[3] + day
 }
 
 // lostInParts reports whether the year, month and day of a date read,
@@ -513,14 +608,18 @@ func (p *Pipeline) dateReadings(ctx context.Context, img *image.Gray, band ocr.B
 // a line of its own (2026年07月17日 read as 560, generated
 // app-11-00003's application letter), and a band sized by the page
 // read's boxes of a blurred date can be lower than its characters
-// (2025年03月09日 20 pixels high in a band of 22, app-11-00021).
+// (2025年03月09日 20 pixels high in a band of 22, app-11-00021). The
+// cut is widened each side by what the row is higher than those boxes:
+// a band from boxes 8 pixels high about 14-pixel characters began in
+// the first 2 of 2024年12月08日, read 2412月08日 (app-29-00029).
 func rowOnly(img *image.Gray, band ocr.Box) (*image.Gray, int, bool) {
 	h := band.H / 2
 	row, ok := textRow(img, ocr.Box{X: band.X, Y: band.Y - h, W: band.W, H: band.H + 2*h}, band.Y+h)
 	if !ok || 2*row.H >= 3*band.H {
 		return nil, 0, false
 	}
-	cut := ocr.Box{X: band.X, Y: row.Y - row.H/2, W: band.W, H: 2 * row.H}.Rect().Intersect(img.Bounds())
+	grow := max(0, row.H-h) // the page read's boxes were lower than the row's characters
+	cut := ocr.Box{X: band.X - grow, Y: row.Y - row.H/2, W: band.W + 2*grow, H: 2 * row.H}.Rect().Intersect(img.Bounds())
 	crop, m := ocr.CropGray(img, cut), max(1, row.H/8)
 	top, bottom := row.Y-cut.Min.Y-m, row.Y+row.H-cut.Min.Y+m
 	draw.Draw(crop, image.Rect(0, 0, cut.Dx(), top), image.White, image.Point{}, draw.Src)

@@ -209,6 +209,33 @@ func TestRereadIDValidityWithoutBoxes(t *testing.T) {
 	}
 }
 
+// TestRereadIDValidityEndLost: a validity whose page read lost one end
+// (a real crop of generated app-31-00013's card: 2021.03.24-2031.03.24,
+// crossed by the seal's ring, read 2031-03-24 alone and taken for the
+// start) is read again for the end found, and the lost end is taken
+// when the readings show the form's; not when they show another.
+func TestRereadIDValidityEndLost(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	img := grayFile(t, "../testdata/cards/validity-end-lost.png")
+	tests := []struct{ from, to, wantFrom, wantTo string }{
+		{"2021-03-24", "2031-03-24", "2021-03-24", "2031-03-24"},
+		{"2021-03-24", "2041-03-24", "2021-03-24", ""}, // another end: still lost
+	}
+	for _, tt := range tests {
+		r := DocResult{Ref: DocumentRef{Role: RoleAdminIDBack}, Kind: extract.KindIDBack, Fields: extract.Fields{
+			extract.FValidFrom: {Value: "2031-03-24", Conf: 0.9, Box: ocr.Box{X: 215, Y: 47, W: 325, H: 49}},
+		}}
+		p.rereadDates(context.Background(), &r, img, img, Form{AdminIDValidFrom: tt.from, AdminIDValidTo: tt.to})
+		to, found := r.Fields[extract.FValidTo]
+		if f := r.Fields[extract.FValidFrom].Value; f != tt.wantFrom || to.Value != tt.wantTo || found != (tt.wantTo != "") {
+			t.Errorf("form %s–%s: read %s–%s, want %s–%s", tt.from, tt.to, f, to.Value, tt.wantFrom, tt.wantTo)
+		}
+	}
+}
+
 func TestValidityPart(t *testing.T) {
 	reads := []extract.Field{{Value: "2019.05.04-2039.05.04"}, {Value: "2024.12.31-长期"}, {Value: "4.12.31-"}}
 	from, to := validityPart(reads, extract.FValidFrom), validityPart(reads, extract.FValidTo)
@@ -359,12 +386,15 @@ func TestRowOnly(t *testing.T) {
 	img := cardLines(t, "申请单位：越创教育咨询有限公司", "日期：2026年07月17日")
 	date := inkOf(ocr.CropGray(img, image.Rect(0, 70, img.Bounds().Dx(), img.Bounds().Dy())))
 	date.Y += 70
+	low := date.H * 4 / 7 // generated app-29-00029: boxes 8 pixels high about 14-pixel characters
 	tests := []struct {
-		name string
-		band ocr.Box
+		name       string
+		band       ocr.Box
+		firstWhole bool
 	}{
-		{"the foot of the line above in the band", ocr.Box{X: date.X, Y: date.Y - 30, W: date.W, H: date.H + 40}},
-		{"a band lower than the characters", ocr.Box{X: date.X, Y: date.Y + 4, W: date.W, H: date.H - 8}},
+		{"the foot of the line above in the band", ocr.Box{X: date.X, Y: date.Y - 30, W: date.W, H: date.H + 40}, false},
+		{"a band lower than the characters", ocr.Box{X: date.X, Y: date.Y + 4, W: date.W, H: date.H - 8}, false},
+		{"a band from boxes far lower, from inside the first character", ocr.Box{X: date.X + 2, Y: date.Y + date.H/2 - low, W: date.W, H: 2 * low}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -375,6 +405,9 @@ func TestRowOnly(t *testing.T) {
 			ink := inkOf(crop)
 			if ink.H < date.H-2 || ink.H > date.H+2 || h < 2*ink.H-4 {
 				t.Errorf("ink %v in a cut %d high, want the date's %d rows alone, cut twice as high", ink, h, date.H)
+			}
+			if tt.firstWhole && ink.X == 0 {
+				t.Errorf("ink %v starts at the cut's edge, want the first character whole", ink)
 			}
 		})
 	}
@@ -462,6 +495,8 @@ func TestDateVotes(t *testing.T) {
 		{"a changed digit names another", reads("2026年09月14", "2026年09月14", "2026年9月5"), true, false},
 		{"the label's colon read as 1 before the year (generated app-1-00041)", reads("12026年09月14日", "2026年99月14日"), true, true},
 		{"a digit lost from the year is not made up", reads("1026年09月14日", "026年09月14日"), true, false},
+		// Generated app-29-00003: 2025年12月01日 read 202512月07 three times.
+		{"dates read with a part's character lost do not outvote", reads("2026年09月14日", "202609月13", "202609月13日", "202609月13日"), true, true},
 		{"an ID card: one agrees, none other", reads("2026.09.14", ""), false, true},
 		{"an ID card: one other", reads("2026.09.14", "2026.09.13"), false, false},
 	}
@@ -562,6 +597,32 @@ func TestInkFrom(t *testing.T) {
 	}
 }
 
+// TestWithParts: a date read with its 年 or 月 lost, its digits run
+// together, is written whole again; the label's colon read as 1 before
+// it and the seal's ring read after its 日 are dropped; a date read with
+// a digit lost or one more after its day is left as read.
+func TestWithParts(t *testing.T) {
+	tests := []struct{ read, want string }{
+		{"2024年1129日", "2024年11月29日"},
+		{"202607月29日", "2026年07月29日"},
+		{"1202607月29日", "2026年07月29日"},
+		{"20260729日", "2026年07月29日"},
+		{"2026年07月30日1", "2026年07月30日"},
+		{"202412月08", "2024年12月08"},
+		{"2026年07月29日", "2026年07月29日"},
+		{"2026年0729", "2026年07月29"},
+		{"202607月9", "202607月9"},
+		{"2026年09月143", "2026年09月143"},
+		{"3025年0729日", "3025年0729日"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := withParts(tt.read); got != tt.want {
+			t.Errorf("withParts(%q) = %q, want %q", tt.read, got, tt.want)
+		}
+	}
+}
+
 // TestAllOther: the readings name one other date, and not the form's,
 // when all of them hold its eight digits, or, none reading the form's,
 // three do and the rest name no date (generated app-1-00051: a written
@@ -584,6 +645,8 @@ func TestAllOther(t *testing.T) {
 		{"two whole, the rest no date", reads("2025年07月42", "2025年07月432", "2025年07月02", "2025年07月02", "2025年07月62"), false},
 		{"three whole, one the form's", reads("2025年07月09", "2025年07月02", "2025年07月02", "2025年07月02"), false},
 		{"three whole, one another date", reads("2025年07月03", "2025年07月02", "2025年07月02", "2025年07月02"), false},
+		// Generated app-31-00025: 2024年11月29日, its italic 月 dropped by every reading.
+		{"all whole with a part's character lost", reads("2025年0702日", "2025年0702日", "202507月02日"), true},
 	}
 	for _, tt := range tests {
 		if got := tally(tt.readings, "2025-07-09").allOther(len(tt.readings)); got != tt.want {
