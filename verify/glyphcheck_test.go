@@ -249,3 +249,23 @@ func TestInkRows(t *testing.T) {
 		t.Errorf("inkRows(square) = %+v, want it unchanged", got)
 	}
 }
+
+// TestGlyphConfirmInkSpan: a card's clear name the OCR boxed short and
+// low (a real cut, red channel, of generated app-29-00006's legal
+// representative's front: 贺蓉静, 42-pixel glyphs, boxed 13 pixels below
+// their tops and 104 of their 135 pixels across, read 内全日) is shown
+// in the cells of its line's ink; another name is not.
+func TestGlyphConfirmInkSpan(t *testing.T) {
+	p := glyphPipeline(t)
+	img := grayFile(t, "../testdata/cards/name-box-short.png")
+	f := extract.Field{Value: "内全日", Conf: 0.16, Box: ocr.Box{X: 82, Y: 45, W: 104, H: 32}}
+	for _, tt := range []struct {
+		want  string
+		shown bool
+	}{{"贺蓉静", true}, {"刘德华", false}, {"贺蓉", false}} {
+		got, ok := p.glyphConfirm(img, f, tt.want)
+		if ok != tt.shown || ok && got.Value != tt.want {
+			t.Errorf("%s: %q shown %v, want %v", tt.want, got.Value, ok, tt.shown)
+		}
+	}
+}

@@ -42,13 +42,18 @@ const (
 	blankDirFloor   = 0.45
 )
 
-// glyphBlank decides whether f, a letter's name blank read from img,
-// shows want (people are the form's names of people): if so, the field
-// holds want at the least likeness of its characters, the OCR's reading
-// kept in Read.
-func (p *Pipeline) glyphBlank(img *image.Gray, f extract.Field, want string, people []string) (extract.Field, bool) {
+// glyphBlank decides whether f, the letter's name blank key read from
+// img, shows want (people are the form's names of people): if so, the
+// field holds want at the least likeness of its characters, the OCR's
+// reading kept in Read. A character read surely as another keeps only
+// the administrator's name as read: in the enterprise's, a long name
+// that a person's short one cannot take the cells of, it is often the
+// seal's ring or arc text across the fill (人 at 0.84 in 沁于和能设备Yot京)
+// 寿展人司 for a clear 汇丰智能设备（北京）有限公司 under the arc, generated
+// app-29-00002), and a character of another name loses to the rivals.
+func (p *Pipeline) glyphBlank(img *image.Gray, key string, f extract.Field, want string, people []string) (extract.Field, bool) {
 	w := []rune(extract.Canon(want))
-	if p.cfg.Glyphs == nil || len(w) < 2 || !placeable(w) || surelyOther(f, w) {
+	if p.cfg.Glyphs == nil || len(w) < 2 || !placeable(w) || key == blankAdminName && surelyOther(f, w) {
 		return f, false
 	}
 	rule := glyphRule{alphabet: blankRivals(w, f.Value, people), floor: blankGlyphFloor, margin: glyphMargin,
@@ -106,6 +111,9 @@ func blankRivals(want []rune, read string, people []string) []rune {
 // a character before box and half a character into it, to where the ink
 // after box's start stops for more than two thirds of a character.
 func blankSpans(img *image.Gray, box ocr.Box) []ocr.Box {
+	if row, ok := textRow(img, box, box.Y+box.H/2); ok && 3*row.H < 2*box.H {
+		box = ocr.Box{X: box.X, Y: row.Y, W: box.W, H: row.H} // a box two lines high (lineHolds)
+	}
 	h := box.H
 	if h < 6 {
 		return nil

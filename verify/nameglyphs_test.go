@@ -58,6 +58,8 @@ func TestGlyphBlank(t *testing.T) {
 		{"read surely as another", admin, "杜龙", "杜尼", []float64{0.9, 0.9}, "杜龙", nil, false},
 		{"left empty", admin, "", "", nil, "杜龙", nil, false},
 		{"the enterprise, misread", ent, "南京信智网络科技有限公司", "南京信知网络科技有限公司", nil, "南京信智网络科技有限公司", []string{"杜龙"}, true},
+		// Generated app-29-00002: the seal's arc across the fill read 人 at 0.84.
+		{"the enterprise, a character read surely as another", ent, "南京信智网络科技有限公司", "南京信人网络科技有限公司", []float64{0, 0, 0, 0.84}, "南京信智网络科技有限公司", nil, true},
 		{"another enterprise", ent, "南京信智网络科技有限公司", "南京信知网络科技有限公司", nil, "南京恒达网络科技有限公司", []string{"杜龙"}, false},
 		{"the administrator for the enterprise", ent, "杜龙", "桩尼", nil, "南京信智网络科技有限公司", []string{"杜龙"}, false},
 	}
@@ -65,7 +67,11 @@ func TestGlyphBlank(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			img, box := fillLine(t, tt.label, tt.written, 24)
 			f := extract.Field{Value: tt.read, Confs: tt.confs, Box: box}
-			if _, got := p.glyphBlank(img, f, tt.want, tt.people); got != tt.ok {
+			key := blankEnterprise
+			if tt.label == admin {
+				key = blankAdminName
+			}
+			if _, got := p.glyphBlank(img, key, f, tt.want, tt.people); got != tt.ok {
 				t.Errorf("glyphBlank(%s) = %v, want %v", tt.want, got, tt.ok)
 			}
 		})

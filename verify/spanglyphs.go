@@ -164,7 +164,7 @@ func plausibleSpan(span ocr.Box, want []rune) bool {
 		units += cellWidth(r)
 	}
 	w := float64(span.W) / float64(span.H)
-	return w >= 0.7*units && w <= 1.4*units
+	return w >= 0.6*units && w <= 1.4*units
 }
 
 // rowSpans are the boxes on row of img that a written value whose OCR
