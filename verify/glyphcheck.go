@@ -198,6 +198,8 @@ type charCell struct {
 // than one line (a second reading's, which gives no rune boxes, of a
 // licence's name whose line ran into the seal or the line below) is
 // split at the band of inked rows in it that is one line of e (lineIn).
+// The one-line box is split as its line's ink stands too, where that is
+// not the box (inkSpan).
 func placements(red *image.Gray, f extract.Field, v, e []rune) [][]charCell {
 	var out [][]charCell
 	if len(f.Boxes) == len(v) && len([]rune(f.Value)) == len(v) {
