@@ -234,14 +234,17 @@ func snapPrefix(rs []rune, names []string, key string, inUse map[string]bool) (s
 }
 
 // dropStrays removes from an address what no address holds: a rule or
-// stroke read as a bar, and a lone lower-case Latin letter (743号e,
-// 1e8层), which is a speck or a stroke's end read as one; building
-// letters print in capitals (A座).
+// stroke read as a bar, a colon (a speck read as one, 济南市:天桥区,
+// generated app-29-00007: with it the address was a character longer
+// than the form's and no glyph check weighed its wrapped 室 read as 2),
+// and a lone lower-case Latin letter (743号e, 1e8层), which is a speck
+// or a stroke's end read as one; building letters print in capitals
+// (A座).
 func dropStrays(s string) string {
 	rs := []rune(s)
 	out := rs[:0:0]
 	for i, r := range rs {
-		if r == '|' || r == '｜' || (r >= 'a' && r <= 'z' && !latinAt(rs, i-1) && !latinAt(rs, i+1)) {
+		if strings.ContainsRune("|｜:：", r) || (r >= 'a' && r <= 'z' && !latinAt(rs, i-1) && !latinAt(rs, i+1)) {
 			continue
 		}
 		out = append(out, r)

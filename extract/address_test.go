@@ -23,6 +23,8 @@ func TestSnapAddress(t *testing.T) {
 		{"福建省厦门市思明区江南大道107号6号楼1e8层", "福建省厦门市思明区江南大道107号6号楼18层"}, // seed-1 app-1-00056
 		{"福建省厦门市著安区滨江大道585号", "福建省厦门市著安区滨江大道585号"},              // 翔安区 and 同安区 both in use: left alone
 		{"北京市朝阳区建国路88号Ab座", "北京市朝阳区建国路88号Ab座"},                  // letters beside letters are kept
+		{"山东省济南市:天桥区金融街447号22楼1262", "山东省济南市天桥区金融街447号22楼1262"}, // a speck read as a colon (seed-29 app-29-00007)
+		{"：山东省济南市天桥区金融街447号", "山东省济南市天桥区金融街447号"},               // the label's colon
 	}
 	for _, tt := range tests {
 		if got := SnapAddress(Field{Value: tt.in}).Value; got != tt.want {
