@@ -63,51 +63,49 @@ func (p *Pipeline) rereadDates(ctx context.Context, r *DocResult, fills, red *im
 		srcs := []fillSource{{fills, letterDateLine}, {red, redDateLine}}
 		p.confirmDate(ctx, r, srcs, extract.BlankDate, r.Fields[extract.BlankDateText], form.Value(formFieldOf(roles, extract.BlankDate)))
 	case extract.KindIDBack:
-		lost := lostTermEnd(r)
+		lost, found := lostTermEnd(r)
 		for _, key := range []string{extract.FValidFrom, extract.FValidTo} {
 			p.confirmDate(ctx, r, []fillSource{{fills, idDateLine}}, key, r.Fields[key], form.Value(formFieldOf(roles, key)))
 		}
 		if lost != "" {
-			keepLostEnd(r, lost)
+			p.confirmLostEnd(ctx, r, fills, lost, found, form.Value(formFieldOf(roles, lost)))
 		}
 	}
 }
 
-// lostTermEnd stands in for the end of an ID card's validity the page
-// read did not find, when it found the other: the line is read again for
-// the other, and its readings hold both ends (validityPart). The page
-// read app-31-00013's 2021.03.24-2031.03.24, crossed by the seal's ring,
-// as 2031-03-24 alone and took it for the start; read again, the line
-// gave the form's start and end. The stand-in has the found end's boxes
-// and no date (lostEnd), so that only a reading can confirm it; it
-// returns the lost end's key, "" when none was lost.
-func lostTermEnd(r *DocResult) string {
+// lostTermEnd is the end of an ID card's validity the page read did not
+// find, when it found the other, and the field of the end found; "" when
+// none was lost.
+func lostTermEnd(r *DocResult) (string, extract.Field) {
 	from, to := r.Fields[extract.FValidFrom], r.Fields[extract.FValidTo]
 	switch {
 	case from.Found() && !to.Found() && !from.Box.Empty():
-		r.Fields[extract.FValidTo] = extract.Field{Value: lostEnd, Box: from.Box, Boxes: from.Boxes}
-		return extract.FValidTo
+		return extract.FValidTo, from
 	case to.Found() && !from.Found() && !to.Box.Empty():
-		r.Fields[extract.FValidFrom] = extract.Field{Value: lostEnd, Box: to.Box, Boxes: to.Boxes}
-		return extract.FValidFrom
+		return extract.FValidFrom, to
 	}
-	return ""
+	return "", extract.Field{}
 }
 
-// lostEnd is the value of a lost validity end's stand-in.
-const lostEnd = "?"
-
-// keepLostEnd keeps the lost end key of a validity when the readings
-// confirmed the form's date for it, as nothing the page read; else the
-// stand-in goes.
-func keepLostEnd(r *DocResult, key string) {
-	f := r.Fields[key]
-	if f.Value == lostEnd {
-		delete(r.Fields, key)
+// confirmLostEnd reads the validity line of the end found again for the
+// end key the page read lost, and takes the form's entered date for it
+// when the readings show it as confirmDate takes an ID card's date (one
+// reading holds it, none another date). The page read app-31-00013's
+// 2021.03.24-2031.03.24, crossed by the seal's ring, as 2031-03-24 alone
+// and took it for the start; read again, the line gave the form's start
+// and end.
+func (p *Pipeline) confirmLostEnd(ctx context.Context, r *DocResult, img *image.Gray, key string, found extract.Field, entered string) {
+	if entered == "" || entered == extract.LongTerm.String() {
 		return
 	}
-	f.Read = ""
-	r.Fields[key] = f
+	band, ok := rereadBand(extract.KindIDBack, img, found, found)
+	if !ok {
+		return
+	}
+	readings := validityPart(p.lineReadings(ctx, []fillSource{{img, idDateLine}}, band), key)
+	if v := tally(readings, entered); v.confirms(false) {
+		r.Fields[key] = extract.Field{Value: entered, Conf: v.conf, Box: found.Box}
+	}
 }
 
 // fillSource is an image a written line is read again from, and how.
