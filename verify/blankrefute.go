@@ -34,7 +34,7 @@ func (p *Pipeline) refuteBlank(img *image.Gray, f extract.Field, readings []extr
 	v := []rune(n.Value)
 	rule := glyphRule{alphabet: blankRivals(v, want, people), floor: glyphFloor, margin: refuteMargin,
 		dirFloor: 0, asWritten: true}
-	for _, span := range blankSpans(img, f.Box) {
+	for _, span := range blankSpans(img, f.Box, len(v)) {
 		if _, ok := p.spanShows(img, span, v, rule); ok {
 			n.Box, n.Read = f.Box, f.Value
 			return n, true

@@ -24,20 +24,60 @@ func dateBand(f extract.Field) (ocr.Box, bool) {
 }
 
 // rereadBand is where a date is read again: the band of text, the date
-// as written; on an ID card, where the page read gave no boxes of its
-// characters, the band of the field f's row, and widened left to where
-// its ink starts.
+// as written, or where the page read gave no boxes of its characters (or
+// boxed specks: app-37-00011's 怎08月01日, its boxes 2 pixels high) the
+// band of the field f's row; widened left to where its ink starts on an
+// ID card, and on a letter whose date as read does not begin with its
+// year (yearLost); on a letter, widened right to where its ink ends when
+// the date as read lost its month or day (endLost) and the band is
+// narrower than a date written whole.
 func rereadBand(k extract.Kind, img *image.Gray, text, f extract.Field) (ocr.Box, bool) {
 	band, ok := dateBand(text)
-	if k != extract.KindIDBack {
-		return band, ok
-	}
 	if !ok {
 		if band, _, ok = rowBand(img, f.Box); !ok {
 			return band, false
 		}
 	}
-	return inkFrom(img, band), true
+	switch {
+	case k == extract.KindIDBack:
+		return inkFrom(img, band, 3*band.H), true // six line heights
+	case yearLost(text.Value):
+		band = inkFrom(img, band, 7*band.H/4) // three and a half line heights
+	}
+	if endLost(text.Value) && band.W < 5*band.H { // a date written whole is 9 to 14 line heights wide
+		band = inkTo(img, band, 8*band.H-band.W)
+	}
+	return band, true
+}
+
+// endLost reports whether a letter's date as read holds fewer than six
+// digits: its month or day, or both, are lost (6合 for a written
+// 2026年05月13日, app-31-00015). A date read with a digit lost
+// (2025年1月13日) is read again from its own band: widened right, the
+// band of generated app-37-00021's takes in the seal's ring after it,
+// whose readings named 14月 four times.
+func endLost(read string) bool {
+	return len(extract.Digits(read)) < 6
+}
+
+// yearLost reports whether a letter's date as read does not begin with
+// the four digits of its year: the page read dropped 2026 of a blue
+// 2026年08月26日 whose label it misread (日其全08月26必, generated
+// app-37-00022), and a band from the date as read holds no year to read
+// again. Three and a half line heights left of it hold four digits and
+// 年, and at most the label's colon (read as 1, which fromYear and
+// withParts drop).
+func yearLost(read string) bool {
+	rs := []rune(read)
+	if len(rs) < 4 {
+		return true
+	}
+	for _, r := range rs[:4] {
+		if r < '0' || r > '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // rowBand is the band of a line read in box of img cut to its own text
@@ -60,30 +100,56 @@ func rowBand(img *image.Gray, box ocr.Box) (ocr.Box, int, bool) {
 // page read's boxes of an ID card's validity may begin after its first
 // digits (4.12.31-长期 boxed for 2024.12.31-长期, the 202 read apart,
 // app-11-00027), and a band from them reads a date without its year.
-// The ink is followed left from the first box, within six line heights,
+// The ink is followed left from the first box, within reach pixels,
 // while the gaps in it stay under two thirds of a line height (the label
 // stands a character off, further than a date's digits and dots from
 // each other).
-func inkFrom(img *image.Gray, band ocr.Box) ocr.Box {
+func inkFrom(img *image.Gray, band ocr.Box, reach int) ocr.Box {
 	h := band.H / 2
-	x0 := max(band.X-6*h, img.Bounds().Min.X)
-	reach := ocr.Box{X: x0, Y: band.Y, W: band.X + h/2 - x0, H: band.H} // to the first box
-	if reach.W <= 0 {
+	x0 := max(band.X-reach, img.Bounds().Min.X)
+	before := ocr.Box{X: x0, Y: band.Y, W: band.X + h/2 - x0, H: band.H} // to the first box
+	if before.W <= 0 {
 		return band
 	}
-	cols := ocr.NewInkLine(img, reach).ColumnInk()
+	cols := ocr.NewInkLine(img, before).ColumnInk()
 	slices.Reverse(cols) // right to left, from the first box
-	for i, n := range cols {
-		if n < 2 {
-			cols[i] = 0 // a speck is not ink
-		}
-	}
-	end, ok := inkEnd(cols, 0, (2*h-1)/3)
+	end, ok := inkEnd(specksOut(cols), 0, (2*h-1)/3)
 	if !ok {
 		return band
 	}
 	left := max(x0+len(cols)-end-h/2, img.Bounds().Min.X)
 	return ocr.Box{X: left, Y: band.Y, W: band.X + band.W - left, H: band.H}
+}
+
+// inkTo is band widened right, as inkFrom widens it left, to where the
+// ink after its last box (half a line height in from its right edge)
+// ends, within reach pixels: app-31-00015's blue 2026年05月13日 was read
+// 6合 and boxed from its 6 to its 年.
+func inkTo(img *image.Gray, band ocr.Box, reach int) ocr.Box {
+	h := band.H / 2
+	x := band.X + band.W - h/2
+	x1 := min(band.X+band.W+reach, img.Bounds().Max.X)
+	if x1 <= x {
+		return band
+	}
+	after := ocr.Box{X: x, Y: band.Y, W: x1 - x, H: band.H}
+	end, ok := inkEnd(specksOut(ocr.NewInkLine(img, after).ColumnInk()), 0, (2*h-1)/3)
+	if !ok {
+		return band
+	}
+	right := min(x+end+h/2, img.Bounds().Max.X)
+	return ocr.Box{X: band.X, Y: band.Y, W: max(band.W, right-band.X), H: band.H}
+}
+
+// specksOut is cols, each column's inked pixels, with a column of one
+// made blank: a speck is not ink.
+func specksOut(cols []int) []int {
+	for i, n := range cols {
+		if n < 2 {
+			cols[i] = 0
+		}
+	}
+	return cols
 }
 
 // medianSize is the median height and the median centre line of boxes,

@@ -58,7 +58,7 @@ func (p *Pipeline) glyphBlank(img *image.Gray, key string, f extract.Field, want
 	}
 	rule := glyphRule{alphabet: blankRivals(w, f.Value, people), floor: blankGlyphFloor, margin: glyphMargin,
 		dirFloor: blankDirFloor, asWritten: true}
-	for _, span := range blankSpans(img, f.Box) {
+	for _, span := range blankSpans(img, f.Box, len(w)) {
 		if conf, ok := p.spanShows(img, span, w, rule); ok {
 			return extract.Field{Value: want, Conf: conf, Box: f.Box, Read: f.Value}, true
 		}
@@ -106,11 +106,17 @@ func blankRivals(want []rune, read string, people []string) []rune {
 	return out
 }
 
-// blankSpans are the boxes a blank's written ink may take on img: on the
-// text row about box's centre, from any stretch of ink starting between
-// a character before box and half a character into it, to where the ink
-// after box's start stops for more than two thirds of a character.
-func blankSpans(img *image.Gray, box ocr.Box) []ocr.Box {
+// blankSpans are the boxes a blank of n characters' written ink may
+// take on img: on the text row about box's centre, from any stretch of
+// ink starting between a character before box and half a character into
+// it, to where the ink after box's start stops for more than two thirds
+// of a character. A box wider than n characters and two more, each as
+// wide as box is high, took in more than the fill: the photo's dark edge
+// beyond the page (黎丽凤 read 效丽风攻 in a box 724 pixels wide and 74
+// high, generated app-37-00030), whose ink fills every row; it is cut
+// to that width.
+func blankSpans(img *image.Gray, box ocr.Box, n int) []ocr.Box {
+	box.W = min(box.W, (n+2)*box.H)
 	if row, ok := textRow(img, box, box.Y+box.H/2); ok && 3*row.H < 2*box.H {
 		box = ocr.Box{X: box.X, Y: row.Y, W: box.W, H: row.H} // a box two lines high (lineHolds)
 	}

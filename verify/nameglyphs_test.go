@@ -77,3 +77,22 @@ func TestGlyphBlank(t *testing.T) {
 		})
 	}
 }
+
+// TestGlyphBlankDarkEdge: a name blank whose page box ran on into the
+// photo's dark edge beyond the page (generated app-37-00030: 黎丽凤 in a
+// box 724 pixels wide and 74 high) is cut into characters on its own
+// row, not on one the dark edge makes of every row.
+func TestGlyphBlankDarkEdge(t *testing.T) {
+	p := glyphPipeline(t)
+	line, box := fillLine(t, "管理员姓名：", "杜龙", 24)
+	b := line.Bounds()
+	img := image.NewGray(image.Rect(0, 0, b.Dx()+600, b.Dy()))
+	draw.Draw(img, img.Bounds(), image.NewUniform(color.Gray{Y: 215}), image.Point{}, draw.Src)
+	draw.Draw(img, b, line, image.Point{}, draw.Src)
+	draw.Draw(img, image.Rect(img.Bounds().Dx()-120, 0, img.Bounds().Dx(), b.Dy()), image.NewUniform(color.Gray{Y: 35}), image.Point{}, draw.Src)
+	wide := ocr.Box{X: box.X, Y: box.Y - box.H/2, W: img.Bounds().Dx() - box.X, H: 2 * box.H}
+	f := extract.Field{Value: "桩尼攻", Confs: []float64{0.63, 0, 0.3}, Box: wide}
+	if _, ok := p.glyphBlank(img, blankAdminName, f, "杜龙", nil); !ok {
+		t.Error("glyphBlank(杜龙) = false in a box run on into a dark edge, want true")
+	}
+}

@@ -27,7 +27,7 @@ const rereadConf = 0.85
 func (p *Pipeline) rereadWeak(ctx context.Context, r *DocResult, red *image.Gray) {
 	for _, key := range rereadable[r.Kind] {
 		old, ok := r.Fields[key]
-		box, late := startsLate(r, key, old)
+		box, late := startsLate(r, red, key, old)
 		if ok && !late && (old.Conf >= rereadConf || old.Box.Empty()) {
 			continue
 		}
@@ -130,9 +130,12 @@ func (p *Pipeline) readName(ctx context.Context, k extract.Kind, red *image.Gray
 // character right of the column its values start in (the type's and the
 // legal representative's left edge), as when the page read kept only
 // the name's last word (理有限公司 for 南京新通健康管理有限公司, generated
-// app-1-00022, read at 0.92), and returns the box from that column to
-// f's right edge; else f's box.
-func startsLate(r *DocResult, key string, f extract.Field) (ocr.Box, bool) {
+// app-1-00022, read at 0.92), or half a character right of it with ink
+// in between (西安市祥景物流有限公司 read 安市祥景物流有限公司 at 0.93, its
+// clear 西 dropped, generated app-41-00023), and returns the box from
+// that column to f's right edge; else f's box. A name a character in
+// with no ink before it is the read's own jitter.
+func startsLate(r *DocResult, red *image.Gray, key string, f extract.Field) (ocr.Box, bool) {
 	if r.Kind != extract.KindLicense || key != extract.FName || f.Box.Empty() {
 		return f.Box, false
 	}
@@ -142,10 +145,29 @@ func startsLate(r *DocResult, key string, f extract.Field) (ocr.Box, bool) {
 			col = v.Box.X
 		}
 	}
-	if f.Box.X-col <= f.Box.H {
-		return f.Box, false
+	off, late := f.Box.X-col, ocr.Box{X: col, Y: f.Box.Y, W: f.Box.X + f.Box.W - col, H: f.Box.H}
+	if off > f.Box.H || 2*off >= f.Box.H && inkBefore(red, late, off) {
+		return late, true
 	}
-	return ocr.Box{X: col, Y: f.Box.Y, W: f.Box.X + f.Box.W - col, H: f.Box.H}, true
+	return f.Box, false
+}
+
+// inkBefore reports whether the first off columns of box hold a
+// character's ink, judged as the whole box's line is: a third of a
+// line height's columns inked, two pixels or more each.
+func inkBefore(red *image.Gray, box ocr.Box, off int) bool {
+	if red == nil || !box.Rect().In(red.Bounds()) {
+		return false
+	}
+	line := ocr.NewInkLine(red, box)
+	before := image.Rect(box.X, box.Y, box.X+off-1, box.Y+box.H)
+	inked := 0
+	for _, n := range specksOut(line.Within(before).ColumnInk()) {
+		if n > 0 {
+			inked++
+		}
+	}
+	return 3*inked >= box.H
 }
 
 // longerBy reports whether v is old with more before it: the start of a

@@ -68,7 +68,7 @@ func TestStartsLate(t *testing.T) {
 				extract.FType:     {Value: "有限责任公司（自然人投资或控股）", Box: ocr.Box{X: 335, Y: 514, W: 307, H: 35}},
 				extract.FLegalRep: {Value: "何龙", Box: ocr.Box{X: 337, Y: 565, W: 42, H: 32}},
 			}}
-			got, late := startsLate(&r, extract.FName, r.Fields[extract.FName])
+			got, late := startsLate(&r, nil, extract.FName, r.Fields[extract.FName])
 			if late != tt.late {
 				t.Fatalf("late = %v, want %v", late, tt.late)
 			}
@@ -76,6 +76,32 @@ func TestStartsLate(t *testing.T) {
 				t.Errorf("box %+v, want from 335 to the name's right edge", got)
 			}
 		})
+	}
+}
+
+// TestStartsLateInk: a licence name boxed a character right of the
+// values' column is late when that character's ink is there (generated
+// app-41-00023: 西安市祥景物流有限公司 read 安市祥景物流有限公司 at 0.93, its
+// clear 西 dropped; testdata/cards/licence-name-first-lost.png), and not
+// when the column before it is blank paper.
+func TestStartsLateInk(t *testing.T) {
+	img := grayFile(t, "../testdata/cards/licence-name-first-lost.png")
+	blank := image.NewGray(img.Bounds())
+	draw.Draw(blank, blank.Bounds(), image.White, image.Point{}, draw.Src)
+	r := DocResult{Kind: extract.KindLicense, Fields: extract.Fields{
+		extract.FName:     {Value: "安市祥景物流有限公司", Box: ocr.Box{X: 185, Y: 22, W: 246, H: 43}},
+		extract.FType:     {Value: "其他有限责任公司", Box: ocr.Box{X: 161, Y: 89, W: 195, H: 40}},
+		extract.FLegalRep: {Value: "卢婷", Box: ocr.Box{X: 162, Y: 151, W: 55, H: 50}},
+	}}
+	for _, tt := range []struct {
+		name string
+		img  *image.Gray
+		late bool
+	}{{"the 西 there", img, true}, {"blank paper there", blank, false}} {
+		got, late := startsLate(&r, tt.img, extract.FName, r.Fields[extract.FName])
+		if late != tt.late || late && got.X != 161 {
+			t.Errorf("%s: late %v (box %+v), want %v from x 161", tt.name, late, got, tt.late)
+		}
 	}
 }
 

@@ -150,7 +150,7 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, srcs []fillSou
 	if read, valid := isoDate(f.Value); valid && f.Conf >= mismatchConf && !yearsApart(read, entered) {
 		return
 	}
-	band, ok := rereadBand(r.Kind, srcs[0].img, text, f)
+	band, ok := rereadBand(r.Kind, srcs[len(srcs)-1].img, text, f) // a letter's red channel: its seal pale, its fills dark
 	if !ok {
 		return
 	}
@@ -261,7 +261,7 @@ func writesExactly(text, entered string) bool {
 // two of seed 29's clean letters (2025年12月01日 read 202512月07 three
 // times, generated app-29-00003) to review.
 type dateVotes struct {
-	agree      int      // readings of the form's eight digits
+	agree      int      // readings of the form's eight digits, the label's colon and the ring's digits dropped (withParts)
 	whole      int      // of them, read through to the 日 after them
 	conf       float64  // the surest of them
 	others     []string // other dates read, but for lost digits (lostInParts)
@@ -279,10 +279,10 @@ func tally(readings []extract.Field, entered string) dateVotes {
 		} else if d, whole, ok := otherDate(withParts(read.Value), entered); ok {
 			v.named, v.namedWhole = appendDate(v.named, v.namedWhole, d, whole)
 		}
-		if extract.Digits(read.Value) == extract.Digits(entered) {
+		if whole := withParts(read.Value); extract.Digits(whole) == extract.Digits(entered) {
 			v.agree++
 			v.conf = max(v.conf, read.Conf)
-			if strings.HasSuffix(read.Value, "日") {
+			if strings.HasSuffix(whole, "日") {
 				v.whole++
 			}
 		}

@@ -497,6 +497,10 @@ func TestDateVotes(t *testing.T) {
 		{"a digit lost from the year is not made up", reads("1026年09月14日", "026年09月14日"), true, false},
 		// Generated app-29-00003: 2025年12月01日 read 202512月07 three times.
 		{"dates read with a part's character lost do not outvote", reads("2026年09月14日", "202609月13", "202609月13日", "202609月13日"), true, true},
+		// Generated app-37-00022: 2026年08月26日, read from a band widened into its label's colon.
+		{"the label's colon read as 1 before a year with its 年 lost", reads("1202609月14", "1202609月14", "202609月14"), true, true},
+		{"the seal's ring read as a digit after the 日", reads("2026年09月14日1"), true, true},
+		{"the colon read as 1 before a digit lost", reads("120269月14日", "1202609月4日"), true, false},
 		{"an ID card: one agrees, none other", reads("2026.09.14", ""), false, true},
 		{"an ID card: one other", reads("2026.09.14", "2026.09.13"), false, false},
 	}
@@ -590,7 +594,7 @@ func leaned(g *image.Gray, k float64) *image.Gray {
 func TestInkFrom(t *testing.T) {
 	img := grayFile(t, "../testdata/cards/validity-boxed-late.png")
 	for _, band := range []ocr.Box{{X: 228, Y: 21, W: 249, H: 100}, {X: 115, Y: 21, W: 362, H: 100}} {
-		got := inkFrom(img, band)
+		got := inkFrom(img, band, 3*band.H)
 		if got.X < 105 || got.X > 125 || got.X+got.W != band.X+band.W || got.Y != band.Y || got.H != band.H {
 			t.Errorf("inkFrom(%+v) = %+v, want it from x 105..125 to the band's end", band, got)
 		}
@@ -705,4 +709,98 @@ func TestRereadIDNumberKeepsValidPageReading(t *testing.T) {
 			t.Errorf("page read %s: number %s, want %s", tt.read, got, tt.want)
 		}
 	}
+}
+
+// TestRereadLetterDateBandWidened: letters whose date the page read
+// boxed without its year, or boxed specks only, are read again from a
+// band widened to where their ink starts (real crops of generated
+// letters, testdata/letters/date-*.png, their boxes as the page read gave
+// them): the form's date is confirmed, another is not.
+func TestRereadLetterDateBandWidened(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	boxes := func(bs ...int) []ocr.Box {
+		out := make([]ocr.Box, 0, len(bs)/4)
+		for i := 0; i+3 < len(bs); i += 4 {
+			out = append(out, ocr.Box{X: bs[i], Y: bs[i+1], W: bs[i+2], H: bs[i+3]})
+		}
+		return out
+	}
+	tests := []struct {
+		name, file, read string
+		box              ocr.Box
+		boxes            []ocr.Box
+		entered, want    string
+	}{
+		{"the year lost", "date-year-lost.png", "全08月26必", ocr.Box{X: 117, Y: 20, W: 80, H: 31},
+			boxes(117, 29, 10, 10, 139, 30, 10, 14, 149, 30, 11, 14, 155, 20, 15, 31, 169, 20, 7, 31, 176, 20, 7, 31, 189, 32, 8, 11), "2026-08-26", "2026-08-26"},
+		{"the year lost, another date", "date-year-lost.png", "全08月26必", ocr.Box{X: 117, Y: 20, W: 80, H: 31},
+			boxes(117, 29, 10, 10, 139, 30, 10, 14, 149, 30, 11, 14, 155, 20, 15, 31, 169, 20, 7, 31, 176, 20, 7, 31, 189, 32, 8, 11), "2025-08-26", "全08月26必"},
+		{"specks boxed", "date-speck-boxes.png", "怎08月01日", ocr.Box{X: 113, Y: 28, W: 76, H: 9},
+			boxes(113, 28, 5, 9, 136, 32, 2, 2, 138, 32, 2, 2, 153, 35, 2, 2, 171, 34, 1, 3, 172, 34, 1, 3, 187, 34, 2, 2), "2025-08-01", "2025-08-01"},
+		{"specks boxed, another date", "date-speck-boxes.png", "怎08月01日", ocr.Box{X: 113, Y: 28, W: 76, H: 9},
+			boxes(113, 28, 5, 9, 136, 32, 2, 2, 138, 32, 2, 2, 153, 35, 2, 2, 171, 34, 1, 3, 172, 34, 1, 3, 187, 34, 2, 2), "2025-08-07", "怎08月01日"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			img := colorFile(t, "../testdata/letters/"+tt.file)
+			r := DocResult{Ref: DocumentRef{Role: RoleApplicationLetter}, Kind: extract.KindApplicationLetter, Fields: extract.Fields{
+				extract.BlankDate:     {Value: tt.read, Box: tt.box},
+				extract.BlankDateText: {Value: tt.read, Box: tt.box, Boxes: tt.boxes},
+			}}
+			p.rereadDates(context.Background(), &r, ocr.SealFree(img), ocr.RedChannel(img), Form{ApplicationLetterDate: tt.entered})
+			if got := r.Fields[extract.BlankDate]; got.Value != tt.want {
+				t.Errorf("date = %+v, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRereadBandLetterEndLost: a letter's date the page read as its
+// first characters alone (app-31-00015's 2026年05月13日 read 6合) is read
+// again from a band widened right, in the red channel, to the 日 after
+// its day; a date read whole keeps its band.
+func TestRereadBandLetterEndLost(t *testing.T) {
+	red := ocr.RedChannel(colorFile(t, "../testdata/letters/date-end-lost.png"))
+	box := ocr.Box{X: 136, Y: 34, W: 19, H: 10}
+	text := extract.Field{Value: "6合", Box: box, Boxes: []ocr.Box{{X: 136, Y: 41, W: 1, H: 2}, {X: 149, Y: 34, W: 6, H: 10}}}
+	band, ok := rereadBand(extract.KindApplicationLetter, red, text, text)
+	if !ok || band.X > 112 || band.X+band.W < 228 {
+		t.Errorf("band %+v (%v), want it from the date's 2 (x 112) to its 日 (x 228)", band, ok)
+	}
+	whole := ocr.Box{X: 110, Y: 34, W: 120, H: 10}
+	text = extract.Field{Value: "2026年05月13日", Box: whole, Boxes: runeBoxes(whole, 11)}
+	if band, _ := rereadBand(extract.KindApplicationLetter, red, text, text); band.X+band.W > 245 {
+		t.Errorf("band %+v of a date read whole, want it to end a character after it (x 245)", band)
+	}
+}
+
+func TestPartsLost(t *testing.T) {
+	for read, want := range map[string][2]bool{ // yearLost, endLost
+		"2026年08月26日":  {false, false},
+		"12026年08月26日": {false, false},
+		"2885症04月18挝":  {false, false},
+		"2025年1月13日":   {false, false},
+		"全08月26必":      {true, true},
+		"年09月02日":      {true, true},
+		"6合":           {true, true},
+		"2026年05":      {false, false},
+		"":             {true, true},
+	} {
+		if got := [2]bool{yearLost(read), endLost(read)}; got != want {
+			t.Errorf("yearLost, endLost(%q) = %v, want %v", read, got, want)
+		}
+	}
+}
+
+// colorFile is the image at path, decoded, in its colours.
+func colorFile(t *testing.T, path string) image.Image {
+	t.Helper()
+	d, err := ocr.Decode(readFile(t, path), ocr.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Image
 }
