@@ -728,27 +728,31 @@ func TestRereadLetterDateBandWidened(t *testing.T) {
 		}
 		return out
 	}
+	type pageRead struct {
+		file, read string
+		box        ocr.Box
+		boxes      []ocr.Box
+	}
+	noYear := pageRead{"date-year-lost.png", "全08月26必", ocr.Box{X: 117, Y: 20, W: 80, H: 31},
+		boxes(117, 29, 10, 10, 139, 30, 10, 14, 149, 30, 11, 14, 155, 20, 15, 31, 169, 20, 7, 31, 176, 20, 7, 31, 189, 32, 8, 11)}
+	specks := pageRead{"date-speck-boxes.png", "怎08月01日", ocr.Box{X: 113, Y: 28, W: 76, H: 9},
+		boxes(113, 28, 5, 9, 136, 32, 2, 2, 138, 32, 2, 2, 153, 35, 2, 2, 171, 34, 1, 3, 172, 34, 1, 3, 187, 34, 2, 2)}
 	tests := []struct {
-		name, file, read string
-		box              ocr.Box
-		boxes            []ocr.Box
-		entered, want    string
+		name          string
+		page          pageRead
+		entered, want string
 	}{
-		{"the year lost", "date-year-lost.png", "全08月26必", ocr.Box{X: 117, Y: 20, W: 80, H: 31},
-			boxes(117, 29, 10, 10, 139, 30, 10, 14, 149, 30, 11, 14, 155, 20, 15, 31, 169, 20, 7, 31, 176, 20, 7, 31, 189, 32, 8, 11), "2026-08-26", "2026-08-26"},
-		{"the year lost, another date", "date-year-lost.png", "全08月26必", ocr.Box{X: 117, Y: 20, W: 80, H: 31},
-			boxes(117, 29, 10, 10, 139, 30, 10, 14, 149, 30, 11, 14, 155, 20, 15, 31, 169, 20, 7, 31, 176, 20, 7, 31, 189, 32, 8, 11), "2025-08-26", "全08月26必"},
-		{"specks boxed", "date-speck-boxes.png", "怎08月01日", ocr.Box{X: 113, Y: 28, W: 76, H: 9},
-			boxes(113, 28, 5, 9, 136, 32, 2, 2, 138, 32, 2, 2, 153, 35, 2, 2, 171, 34, 1, 3, 172, 34, 1, 3, 187, 34, 2, 2), "2025-08-01", "2025-08-01"},
-		{"specks boxed, another date", "date-speck-boxes.png", "怎08月01日", ocr.Box{X: 113, Y: 28, W: 76, H: 9},
-			boxes(113, 28, 5, 9, 136, 32, 2, 2, 138, 32, 2, 2, 153, 35, 2, 2, 171, 34, 1, 3, 172, 34, 1, 3, 187, 34, 2, 2), "2025-08-07", "怎08月01日"},
+		{"the year lost", noYear, "2026-08-26", "2026-08-26"},
+		{"the year lost, another date", noYear, "2025-08-26", "全08月26必"},
+		{"specks boxed", specks, "2025-08-01", "2025-08-01"},
+		{"specks boxed, another date", specks, "2025-08-07", "怎08月01日"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			img := colorFile(t, "../testdata/letters/"+tt.file)
+			img := colorFile(t, "../testdata/letters/"+tt.page.file)
 			r := DocResult{Ref: DocumentRef{Role: RoleApplicationLetter}, Kind: extract.KindApplicationLetter, Fields: extract.Fields{
-				extract.BlankDate:     {Value: tt.read, Box: tt.box},
-				extract.BlankDateText: {Value: tt.read, Box: tt.box, Boxes: tt.boxes},
+				extract.BlankDate:     {Value: tt.page.read, Box: tt.page.box},
+				extract.BlankDateText: {Value: tt.page.read, Box: tt.page.box, Boxes: tt.page.boxes},
 			}}
 			p.rereadDates(context.Background(), &r, ocr.SealFree(img), ocr.RedChannel(img), Form{ApplicationLetterDate: tt.entered})
 			if got := r.Fields[extract.BlankDate]; got.Value != tt.want {
