@@ -145,9 +145,9 @@ func startsLate(r *DocResult, red *image.Gray, key string, f extract.Field) (ocr
 			col = v.Box.X
 		}
 	}
-	off, late := f.Box.X-col, ocr.Box{X: col, Y: f.Box.Y, W: f.Box.X + f.Box.W - col, H: f.Box.H}
-	if off > f.Box.H || 2*off >= f.Box.H && inkBefore(red, late, off) {
-		return late, true
+	off, fromCol := f.Box.X-col, ocr.Box{X: col, Y: f.Box.Y, W: f.Box.X + f.Box.W - col, H: f.Box.H}
+	if off > f.Box.H || 2*off >= f.Box.H && inkBefore(red, fromCol, off) {
+		return fromCol, true
 	}
 	return f.Box, false
 }
