@@ -269,18 +269,9 @@ func (p *Pipeline) rereadIDNumber(ctx context.Context, r *DocResult, red *image.
 	if had && old.Conf >= 0.5 {
 		return
 	}
-	take := func(n extract.Field) bool { // a valid reading ends the search
-		if !n.Found() || !extract.ValidIDNumber(n.Value) {
-			return false
-		}
-		if !had || n.Conf > old.Conf {
-			r.Fields[extract.FIDNumber] = n
-		}
-		return true
-	}
 	if band, ok := extract.IDNumberBand(r.Page); ok {
 		page, ok := p.readCropPage(ctx, red, band, ocr.ReadOptions{PSM: ocr.PSMSingleLine, Digits: true})
-		if ok && take(extract.IDNumber(page)) {
+		if ok && takeIDNumber(r, old, had, extract.IDNumber(page)) {
 			return
 		}
 	}
@@ -298,8 +289,22 @@ func (p *Pipeline) rereadIDNumber(ctx context.Context, r *DocResult, red *image.
 	}
 	page, _, err := p.readScaled(ctx, ocr.Flatten(red), p.scaleFor(red.Bounds(), r.Ref.Role), ocr.ReadOptions{PSM: ocr.PSMSparse, Global: true})
 	if err == nil {
-		take(extract.IDFront(page)[extract.FIDNumber])
+		takeIDNumber(r, old, had, extract.IDFront(page)[extract.FIDNumber])
 	}
+}
+
+// takeIDNumber reports whether n, an ID front's number read again, is a
+// valid number, which ends the search; it becomes r's number when the
+// page read had no valid one (had false) or n is surer than the page's,
+// old.
+func takeIDNumber(r *DocResult, old extract.Field, had bool, n extract.Field) bool {
+	if !n.Found() || !extract.ValidIDNumber(n.Value) {
+		return false
+	}
+	if !had || n.Conf > old.Conf {
+		r.Fields[extract.FIDNumber] = n
+	}
+	return true
 }
 
 // letterDatesFound lists a letter's signature-block date for the

@@ -808,3 +808,29 @@ func colorFile(t *testing.T, path string) image.Image {
 	}
 	return d.Image
 }
+
+// TestTakeIDNumber: a second reading of an ID front's number ends the
+// search when valid, and replaces the page's only when the page had no
+// valid number or read it less surely.
+func TestTakeIDNumber(t *testing.T) {
+	const valid, other = "230305199908242125", "632801199412079801"
+	page := extract.Field{Value: valid, Conf: 0.38}
+	tests := []struct {
+		name      string
+		had       bool
+		n         extract.Field
+		ends      bool
+		wantValue string
+	}{
+		{"an invalid reading", true, extract.Field{Value: "230305199908242126", Conf: 0.9}, false, valid},
+		{"a valid reading, less sure than the page's", true, extract.Field{Value: other, Conf: 0.1}, true, valid},
+		{"a valid reading, surer", true, extract.Field{Value: other, Conf: 0.6}, true, other},
+		{"a valid reading where the page had none", false, extract.Field{Value: other, Conf: 0.1}, true, other},
+	}
+	for _, tt := range tests {
+		r := DocResult{Fields: extract.Fields{extract.FIDNumber: page}}
+		if ends := takeIDNumber(&r, page, tt.had, tt.n); ends != tt.ends || r.Fields[extract.FIDNumber].Value != tt.wantValue {
+			t.Errorf("%s: ends %v with %s, want %v with %s", tt.name, ends, r.Fields[extract.FIDNumber].Value, tt.ends, tt.wantValue)
+		}
+	}
+}
