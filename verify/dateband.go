@@ -69,15 +69,7 @@ func endLost(read string) bool {
 // withParts drop).
 func yearLost(read string) bool {
 	rs := []rune(read)
-	if len(rs) < 4 {
-		return true
-	}
-	for _, r := range rs[:4] {
-		if r < '0' || r > '9' {
-			return true
-		}
-	}
-	return false
+	return len(rs) < 4 || !asciiDigits(string(rs[:4]))
 }
 
 // rowBand is the band of a line read in box of img cut to its own text
@@ -108,16 +100,11 @@ func inkFrom(img *image.Gray, band ocr.Box, reach int) ocr.Box {
 	h := band.H / 2
 	x0 := max(band.X-reach, img.Bounds().Min.X)
 	before := ocr.Box{X: x0, Y: band.Y, W: band.X + h/2 - x0, H: band.H} // to the first box
-	if before.W <= 0 {
-		return band
-	}
-	cols := ocr.NewInkLine(img, before).ColumnInk()
-	slices.Reverse(cols) // right to left, from the first box
-	end, ok := inkEnd(specksOut(cols), 0, (2*h-1)/3)
+	n, ok := inkRun(img, before, h, true)
 	if !ok {
 		return band
 	}
-	left := max(x0+len(cols)-end-h/2, img.Bounds().Min.X)
+	left := max(before.X+before.W-n-h/2, img.Bounds().Min.X)
 	return ocr.Box{X: left, Y: band.Y, W: band.X + band.W - left, H: band.H}
 }
 
@@ -128,17 +115,27 @@ func inkFrom(img *image.Gray, band ocr.Box, reach int) ocr.Box {
 func inkTo(img *image.Gray, band ocr.Box, reach int) ocr.Box {
 	h := band.H / 2
 	x := band.X + band.W - h/2
-	x1 := min(band.X+band.W+reach, img.Bounds().Max.X)
-	if x1 <= x {
-		return band
-	}
-	after := ocr.Box{X: x, Y: band.Y, W: x1 - x, H: band.H}
-	end, ok := inkEnd(specksOut(ocr.NewInkLine(img, after).ColumnInk()), 0, (2*h-1)/3)
+	after := ocr.Box{X: x, Y: band.Y, W: min(band.X+band.W+reach, img.Bounds().Max.X) - x, H: band.H}
+	n, ok := inkRun(img, after, h, false)
 	if !ok {
 		return band
 	}
-	right := min(x+end+h/2, img.Bounds().Max.X)
+	right := min(x+n+h/2, img.Bounds().Max.X)
 	return ocr.Box{X: band.X, Y: band.Y, W: max(band.W, right-band.X), H: band.H}
+}
+
+// inkRun is how far into strip the ink runs from its right edge
+// (fromRight) or its left one, over gaps under two thirds of a line h
+// high, specks aside; false when the strip is empty or has no ink there.
+func inkRun(img *image.Gray, strip ocr.Box, h int, fromRight bool) (int, bool) {
+	if strip.W <= 0 {
+		return 0, false
+	}
+	cols := ocr.NewInkLine(img, strip).ColumnInk()
+	if fromRight {
+		slices.Reverse(cols)
+	}
+	return inkEnd(specksOut(cols), 0, (2*h-1)/3)
 }
 
 // specksOut is cols, each column's inked pixels, with a column of one

@@ -273,16 +273,17 @@ func tally(readings []extract.Field, entered string) dateVotes {
 	var v dateVotes
 	for _, read := range readings {
 		read.Value = fromYear(read.Value)
+		parts := withParts(read.Value)
 		if d, whole, ok := otherDate(read.Value, entered); ok {
 			v.others = append(v.others, d)
 			v.named, v.namedWhole = appendDate(v.named, v.namedWhole, d, whole)
-		} else if d, whole, ok := otherDate(withParts(read.Value), entered); ok {
+		} else if d, whole, ok := otherDate(parts, entered); ok {
 			v.named, v.namedWhole = appendDate(v.named, v.namedWhole, d, whole)
 		}
-		if whole := withParts(read.Value); extract.Digits(whole) == extract.Digits(entered) {
+		if extract.Digits(parts) == extract.Digits(entered) {
 			v.agree++
 			v.conf = max(v.conf, read.Conf)
-			if strings.HasSuffix(whole, "日") {
+			if strings.HasSuffix(parts, "日") {
 				v.whole++
 			}
 		}
@@ -394,12 +395,16 @@ func fromYear(read string) string {
 	if i < 5 {
 		return read
 	}
-	for _, r := range rs[i-4 : i] {
-		if r < '0' || r > '9' {
-			return read
-		}
+	if !asciiDigits(string(rs[i-4 : i])) {
+		return read
 	}
 	return string(rs[i-4:])
+}
+
+// asciiDigits reports whether s is ASCII digits only (0-9, not their
+// full-width forms).
+func asciiDigits(s string) bool {
+	return extract.Digits(s) == s
 }
 
 // runTogether is a letter's date read with its 年 or 月 lost and its
