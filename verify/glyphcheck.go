@@ -87,8 +87,9 @@ func (p *Pipeline) confirmKeyByGlyphs(r *DocResult, red *image.Gray, form Form, 
 // glyphJudge runs the glyph checks on f, read from red as r's field key,
 // against the form's want, and returns the field the first one settles:
 // the form's characters in the OCR's cells, an address's lost last
-// character, a character read as two, a legal representative's card
-// surely another's, a letter's name blank cut into characters.
+// character, a character read as two, an address's digit lost at its
+// first line's end, a legal representative's card surely another's, a
+// letter's name blank cut into characters.
 func (p *Pipeline) glyphJudge(red *image.Gray, r *DocResult, key string, f extract.Field, want string, form Form) (extract.Field, bool) {
 	if nf, ok := p.glyphConfirm(red, f, want); ok {
 		return nf, true
@@ -97,6 +98,9 @@ func (p *Pipeline) glyphJudge(red *image.Gray, r *DocResult, key string, f extra
 		return nf, true
 	}
 	if nf, ok := p.glyphInserted(red, f, want); ok {
+		return nf, true
+	}
+	if nf, ok := p.glyphLineEnd(red, f, want); ok {
 		return nf, true
 	}
 	if nf, ok := p.glyphRefute(red, r, key, f, want); ok {
