@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/qualcheck/qualcheck/extract"
+	"github.com/qualcheck/qualcheck/ocr"
 )
 
 func TestInOrder(t *testing.T) {
@@ -50,6 +51,43 @@ func TestConsensus(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if _, got := consensus(tt.readings, tt.want); got != tt.shown {
 				t.Errorf("consensus = %v, want %v", got, tt.shown)
+			}
+		})
+	}
+}
+
+func TestNearestReading(t *testing.T) {
+	const want = "泰智信息技术（长沙）有限公司"
+	page := extract.Field{Value: "素都信息我尖汇长沙)育恨公", Conf: 0.3, Box: ocr.Box{X: 500, Y: 700, W: 300, H: 40},
+		Boxes: []ocr.Box{{X: 500, Y: 700, W: 20, H: 40}}}
+	read := func(vs ...string) []extract.Field {
+		var out []extract.Field
+		for _, v := range vs {
+			out = append(out, extract.Field{Value: v, Conf: 0.5, Box: ocr.Box{X: 19, Y: 22, W: 210, H: 30}})
+		}
+		return out
+	}
+	tests := []struct {
+		name     string
+		readings []extract.Field
+		value    string
+	}{
+		{"the nearest replaces the page's (held-out app-41-00025)", read("泰铬信息技术(长沙)让恨公", "泰智信息技术(长沙)有限公", ""), "泰智信息技术(长沙)有限公"},
+		{"none nearer than the page's", read("人", "全人公休公司"), page.Value},
+		{"a person's name is far from the company's", read("王小明", "王小明"), page.Value},
+		{"no readings", nil, page.Value},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := nearestReading(tt.readings, page, want)
+			if got.Value != tt.value {
+				t.Fatalf("got %q, want %q", got.Value, tt.value)
+			}
+			if got.Box != page.Box {
+				t.Errorf("box %v, want the page's %v", got.Box, page.Box)
+			}
+			if got.Value != page.Value && got.Boxes != nil {
+				t.Errorf("a reading's rune boxes kept: %v", got.Boxes)
 			}
 		})
 	}
