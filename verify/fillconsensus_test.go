@@ -56,10 +56,23 @@ func TestConsensus(t *testing.T) {
 	}
 }
 
-func TestNearestReading(t *testing.T) {
+func TestMisreadReading(t *testing.T) {
 	const want = "泰智信息技术（长沙）有限公司"
-	page := extract.Field{Value: "素都信息我尖汇长沙)育恨公", Conf: 0.3, Box: ocr.Box{X: 500, Y: 700, W: 300, H: 40},
-		Boxes: []ocr.Box{{X: 500, Y: 700, W: 20, H: 40}}}
+	box := ocr.Box{X: 500, Y: 700, W: 300, H: 40}
+	// page is a page reading v, its characters read at 0.3 but for 尖,
+	// read surely (the characters not the name's that the page read of
+	// app-41-00025's fill).
+	page := func(v string) extract.Field {
+		var confs []float64
+		for _, r := range v {
+			c := 0.3
+			if r == '尖' {
+				c = 0.9
+			}
+			confs = append(confs, c)
+		}
+		return extract.Field{Value: v, Conf: 0.3, Confs: confs, Box: box, Boxes: []ocr.Box{{X: 500, Y: 700, W: 20, H: 40}}}
+	}
 	read := func(vs ...string) []extract.Field {
 		var out []extract.Field
 		for _, v := range vs {
@@ -67,26 +80,32 @@ func TestNearestReading(t *testing.T) {
 		}
 		return out
 	}
+	sure := extract.Field{Value: "泰智信息技术(长沙)擅章公司", Conf: 0.9, Box: ocr.Box{X: 19, Y: 22, W: 210, H: 30}}
 	tests := []struct {
 		name     string
+		page     extract.Field
 		readings []extract.Field
 		value    string
 	}{
-		{"the nearest replaces the page's (held-out app-41-00025)", read("泰铬信息技术(长沙)让恨公", "泰智信息技术(长沙)有限公", ""), "泰智信息技术(长沙)有限公"},
-		{"none nearer than the page's", read("人", "全人公休公司"), page.Value},
-		{"a person's name is far from the company's", read("王小明", "王小明"), page.Value},
-		{"no readings", nil, page.Value},
+		{"a reading tells the name the page's does not (held-out app-41-00025)", page("素都信息我尖汇长沙)育恨公"),
+			read("泰铬信息技术(长沙)让恨公", "泰智信息技术(长沙)有限公", ""), "泰智信息技术(长沙)有限公"},
+		{"the page's tells the name, a nearer reading does not replace it", page("泰智信息技木(长沙)有恨公"),
+			read("泰智信息技术(长沙)有限公"), "泰智信息技木(长沙)有恨公"},
+		{"a nearer reading that does not tell the name", page("素都信息我尖汇长沙)育恨公"), read("全人公休公司"), "素都信息我尖汇长沙)育恨公"},
+		{"a reading with other characters read surely", page("素都信息我尖汇长沙)育恨公"), []extract.Field{sure}, "素都信息我尖汇长沙)育恨公"},
+		{"a person's name tells no company's", page("王小明"), read("王小明", "王小朋"), "王小明"},
+		{"no readings", page("素都信息我尖汇长沙)育恨公"), nil, "素都信息我尖汇长沙)育恨公"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := nearestReading(tt.readings, page, want)
+			got := misreadReading(tt.readings, tt.page, want)
 			if got.Value != tt.value {
 				t.Fatalf("got %q, want %q", got.Value, tt.value)
 			}
-			if got.Box != page.Box {
-				t.Errorf("box %v, want the page's %v", got.Box, page.Box)
+			if got.Box != box {
+				t.Errorf("box %v, want the page's %v", got.Box, box)
 			}
-			if got.Value != page.Value && got.Boxes != nil {
+			if got.Value != tt.page.Value && got.Boxes != nil {
 				t.Errorf("a reading's rune boxes kept: %v", got.Boxes)
 			}
 		})

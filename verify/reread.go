@@ -182,10 +182,10 @@ func longerBy(v, old string) bool {
 // blank's line alone, cut from the letter's seal-free image (fills run
 // under the seal), at the two sizes dates are read again at. A reading
 // holding the form's value whole shows it; the page's reading stays in
-// Read for the reviewer. Of the enterprise blank's readings, the nearest
-// the form's name replaces the page's when it is nearer (nearestReading);
-// any other reading of the administrator's changes nothing unless it
-// refutes the form's name (refuteBlank).
+// Read for the reviewer. An enterprise blank's reading that tells the
+// form's name misread replaces a page reading that does not
+// (misreadReading); any other reading of the administrator's changes
+// nothing unless it refutes the form's name (refuteBlank).
 func (p *Pipeline) rereadBlanks(ctx context.Context, r *DocResult, img *image.Gray, form Form) {
 	if !r.Kind.IsLetter() {
 		return
@@ -201,7 +201,7 @@ func (p *Pipeline) rereadBlanks(ctx context.Context, r *DocResult, img *image.Gr
 			continue
 		}
 		if b.blank == blankEnterprise {
-			r.Fields[b.blank] = nearestReading(readings, f, want)
+			r.Fields[b.blank] = misreadReading(readings, f, want)
 			continue
 		}
 		if nf, ok := p.refuteBlank(img, f, readings, want, people(form, want)); ok {

@@ -143,7 +143,7 @@ func actualUser(ec *evalContext, d *DocResult) []Reason {
 		return nil
 	}
 	if !personName(ec, personPart(f), want) && diffConf(want, f) < mismatchConf {
-		if extract.Similarity(f.Value, want) >= misreadSimilarity || enterpriseMisread(f, want) {
+		if misreadEnterprise(f, want) {
 			return nil // the enterprise name, misread in places
 		}
 		return []Reason{letterUnsure(d, FieldActualUserName, want, f, "actual user name not read surely")}
@@ -263,6 +263,13 @@ func anotherName(f extract.Field, want string) bool {
 // nameSureConf is the confidence every character of a letter's name must
 // be read at to tell another person's name.
 const nameSureConf = 0.6
+
+// misreadEnterprise reports whether f, an unsure reading of an
+// enterprise name blank, is the enterprise name want misread in places:
+// as alike as misreadSimilarity, or misread as enterpriseMisread tells.
+func misreadEnterprise(f extract.Field, want string) bool {
+	return extract.Similarity(f.Value, want) >= misreadSimilarity || enterpriseMisread(f, want)
+}
 
 // misreadSimilarity is how alike an unsure reading of the actual user
 // name and the enterprise name must be to count as the same name
