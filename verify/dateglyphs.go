@@ -28,7 +28,7 @@ var dateRule = glyphRule{alphabet: dateRunes, floor: dateGlyphFloor, margin: dat
 
 // dateRunes are the characters a written date is made of: each cell is
 // weighed against all of them.
-var dateRunes = []rune("0123456789年月日")
+var dateRunes = []rune(digits + "年月日")
 
 // glyphDate reports whether the written date text (the page's reading,
 // with its runes' boxes) on img spells entered as a letter writes it

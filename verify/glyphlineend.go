@@ -18,7 +18,8 @@ import (
 // that completes a lost last character (glyphTail) looks for the
 // address's end.
 
-// digits are the characters a lost digit is weighed against.
+// digits are the ASCII digits: a lost digit is weighed against them, and
+// a written date is made of them and 年月日 (dateRunes).
 const digits = "0123456789"
 
 // glyphLineEnd decides whether f, read from red as an address that wraps,

@@ -330,14 +330,7 @@ func TestRereadLetterID(t *testing.T) {
 // 2025年07月09日 for the form's 07-03, read 2025-07-09 unsurely by the
 // page; its second readings named 07-09 with the year misread.
 func TestDayOther(t *testing.T) {
-	read := func(vs ...string) []extract.Field {
-		out := make([]extract.Field, 0, len(vs))
-		for _, v := range vs {
-			out = append(out, extract.Field{Value: v})
-		}
-		return out
-	}
-	a37 := read("9", "8", "2023年07月09日", "2023年07月09日", "", "4", "2035年07月09日", "20年07月09日")
+	a37 := readingsOf("9", "8", "2023年07月09日", "2023年07月09日", "", "4", "2035年07月09日", "20年07月09日")
 	tests := []struct {
 		name          string
 		readings      []extract.Field
@@ -347,9 +340,9 @@ func TestDayOther(t *testing.T) {
 		{"month and day named, years misread", a37, "2025-07-03", "2025-07-09", true},
 		{"the page's year is not the form's", a37, "2025-07-03", "2023-07-09", false},
 		{"the page read another day", a37, "2025-07-03", "2025-07-08", false},
-		{"a reading names the form's date", read("2023年07月09日", "2023年07月09日", "2035年07月09日", "2025年07月03日"), "2025-07-03", "2025-07-09", false},
-		{"a reading names another day", read("2023年07月09日", "2023年07月09日", "2035年07月09日", "2025年07月08日"), "2025-07-03", "2025-07-09", false},
-		{"two readings only", read("2023年07月09日", "2035年07月09日"), "2025-07-03", "2025-07-09", false},
+		{"a reading names the form's date", readingsOf("2023年07月09日", "2023年07月09日", "2035年07月09日", "2025年07月03日"), "2025-07-03", "2025-07-09", false},
+		{"a reading names another day", readingsOf("2023年07月09日", "2023年07月09日", "2035年07月09日", "2025年07月08日"), "2025-07-03", "2025-07-09", false},
+		{"two readings only", readingsOf("2023年07月09日", "2035年07月09日"), "2025-07-03", "2025-07-09", false},
 		{"the page read the form's date", a37, "2025-07-09", "2025-07-09", false},
 	}
 	for _, tt := range tests {
@@ -362,16 +355,9 @@ func TestDayOther(t *testing.T) {
 }
 
 func TestMostlyOther(t *testing.T) {
-	read := func(vs ...string) []extract.Field {
-		out := make([]extract.Field, 0, len(vs))
-		for _, v := range vs {
-			out = append(out, extract.Field{Value: v})
-		}
-		return out
-	}
 	// The second readings of held-out app-23-00005's application letter,
 	// written 2025年05月19日, the form's 05-10.
-	a23 := read("", "", "2025年05月13日", "2025年05月19日", "2025年05月", "2025年05月", "2025年05月19日", "2025年05月19")
+	a23 := readingsOf("", "", "2025年05月13日", "2025年05月19日", "2025年05月", "2025年05月", "2025年05月19日", "2025年05月19")
 	tests := []struct {
 		name          string
 		readings      []extract.Field
@@ -381,9 +367,9 @@ func TestMostlyOther(t *testing.T) {
 		{"most readings name another date, the page lost its digit", a23, "2025-05-10", "2025-05-01", "2025-05-19"},
 		{"the page read one digit off it", a23, "2025-05-10", "2025-05-18", "2025-05-19"},
 		{"the page read another date", a23, "2025-05-10", "2025-06-02", ""},
-		{"too few with all eight digits", read("2025年5月19日", "2025年5月19日", "2025年05月19日"), "2025-05-10", "2025-05-01", ""},
-		{"not three to one", read("2025年05月19日", "2025年05月19日", "2025年05月19日", "2025年05月13日", "2025年05月18日"), "2025-05-10", "2025-05-01", ""},
-		{"lost digits of the form's are no other date", read("2025年05月1日", "2025年05月1日", "2025年5月1日"), "2025-05-10", "2025-05-01", ""},
+		{"too few with all eight digits", readingsOf("2025年5月19日", "2025年5月19日", "2025年05月19日"), "2025-05-10", "2025-05-01", ""},
+		{"not three to one", readingsOf("2025年05月19日", "2025年05月19日", "2025年05月19日", "2025年05月13日", "2025年05月18日"), "2025-05-10", "2025-05-01", ""},
+		{"lost digits of the form's are no other date", readingsOf("2025年05月1日", "2025年05月1日", "2025年5月1日"), "2025-05-10", "2025-05-01", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -502,42 +488,35 @@ func TestRereadLetterDateFromRed(t *testing.T) {
 }
 
 func TestDateVotes(t *testing.T) {
-	reads := func(vs ...string) []extract.Field {
-		out := make([]extract.Field, len(vs))
-		for i, v := range vs {
-			out[i] = extract.Field{Value: v, Conf: 0.5}
-		}
-		return out
-	}
 	tests := []struct {
 		name          string
 		readings      []extract.Field
 		letter, wants bool
 	}{
-		{"one reading through to its 日", reads("2026年09月14日", ""), true, true},
-		{"one reading cut before its 日", reads("2026年09月14", "2026年09月143"), true, false},
-		{"two readings cut before their 日", reads("2026年09月14", "2026年09月14", "2026年09月"), true, true},
-		{"seven against one", reads("2026年09月14日", "2026年09月14日", "2026年09月14日", "2026年09月13日", "2026年09月14日", "2026年09月14日", "2026年09月14日", "2026年09月14日"), true, true},
-		{"two against one", reads("2026年09月14日", "2026年09月14日", "2026年09月13日"), true, false},
+		{"one reading through to its 日", readingsOf("2026年09月14日", ""), true, true},
+		{"one reading cut before its 日", readingsOf("2026年09月14", "2026年09月143"), true, false},
+		{"two readings cut before their 日", readingsOf("2026年09月14", "2026年09月14", "2026年09月"), true, true},
+		{"seven against one", readingsOf("2026年09月14日", "2026年09月14日", "2026年09月14日", "2026年09月13日", "2026年09月14日", "2026年09月14日", "2026年09月14日", "2026年09月14日"), true, true},
+		{"two against one", readingsOf("2026年09月14日", "2026年09月14日", "2026年09月13日"), true, false},
 		// Generated app-11-00028: 2025年03月15日, its 5 under the ring.
-		{"five against three read astray", reads("2026年09月14月", "2026年09月14日", "2026年09月14", "2026年09月14", "2026年09月13", "2026年09月18", "2026年09月14日", "2026年09月18日"), true, true},
-		{"four against four", reads("2026年09月14日", "2026年09月14日", "2026年09月14", "2026年09月14", "2026年09月13", "2026年09月18", "2026年09月17日", "2026年09月18日"), true, false},
-		{"four against three of one other", reads("2026年09月14日", "2026年09月14日", "2026年09月14", "2026年09月14", "2026年09月18", "2026年09月18", "2026年09月18日"), true, false},
-		{"three against three", reads("2026年09月14日", "2026年09月14", "2026年09月14", "2026年09月18", "2026年09月13", "2026年09月11"), true, false},
-		{"a lost digit names no other date", reads("2026年09月14日", "2026年09月4日"), true, true},
+		{"five against three read astray", readingsOf("2026年09月14月", "2026年09月14日", "2026年09月14", "2026年09月14", "2026年09月13", "2026年09月18", "2026年09月14日", "2026年09月18日"), true, true},
+		{"four against four", readingsOf("2026年09月14日", "2026年09月14日", "2026年09月14", "2026年09月14", "2026年09月13", "2026年09月18", "2026年09月17日", "2026年09月18日"), true, false},
+		{"four against three of one other", readingsOf("2026年09月14日", "2026年09月14日", "2026年09月14", "2026年09月14", "2026年09月18", "2026年09月18", "2026年09月18日"), true, false},
+		{"three against three", readingsOf("2026年09月14日", "2026年09月14", "2026年09月14", "2026年09月18", "2026年09月13", "2026年09月11"), true, false},
+		{"a lost digit names no other date", readingsOf("2026年09月14日", "2026年09月4日"), true, true},
 		// Generated app-11-00013: 2025年08月26日, its 2 under the ring.
-		{"digits lost in two parts name no other date", reads("2026年09月14", "2026年09月14", "2026年9月4"), true, true},
-		{"a changed digit names another", reads("2026年09月14", "2026年09月14", "2026年9月5"), true, false},
-		{"the label's colon read as 1 before the year (generated app-1-00041)", reads("12026年09月14日", "2026年99月14日"), true, true},
-		{"a digit lost from the year is not made up", reads("1026年09月14日", "026年09月14日"), true, false},
+		{"digits lost in two parts name no other date", readingsOf("2026年09月14", "2026年09月14", "2026年9月4"), true, true},
+		{"a changed digit names another", readingsOf("2026年09月14", "2026年09月14", "2026年9月5"), true, false},
+		{"the label's colon read as 1 before the year (generated app-1-00041)", readingsOf("12026年09月14日", "2026年99月14日"), true, true},
+		{"a digit lost from the year is not made up", readingsOf("1026年09月14日", "026年09月14日"), true, false},
 		// Generated app-29-00003: 2025年12月01日 read 202512月07 three times.
-		{"dates read with a part's character lost do not outvote", reads("2026年09月14日", "202609月13", "202609月13日", "202609月13日"), true, true},
+		{"dates read with a part's character lost do not outvote", readingsOf("2026年09月14日", "202609月13", "202609月13日", "202609月13日"), true, true},
 		// Generated app-37-00022: 2026年08月26日, read from a band widened into its label's colon.
-		{"the label's colon read as 1 before a year with its 年 lost", reads("1202609月14", "1202609月14", "202609月14"), true, true},
-		{"the seal's ring read as a digit after the 日", reads("2026年09月14日1"), true, true},
-		{"the colon read as 1 before a digit lost", reads("120269月14日", "1202609月4日"), true, false},
-		{"an ID card: one agrees, none other", reads("2026.09.14", ""), false, true},
-		{"an ID card: one other", reads("2026.09.14", "2026.09.13"), false, false},
+		{"the label's colon read as 1 before a year with its 年 lost", readingsOf("1202609月14", "1202609月14", "202609月14"), true, true},
+		{"the seal's ring read as a digit after the 日", readingsOf("2026年09月14日1"), true, true},
+		{"the colon read as 1 before a digit lost", readingsOf("120269月14日", "1202609月4日"), true, false},
+		{"an ID card: one agrees, none other", readingsOf("2026.09.14", ""), false, true},
+		{"an ID card: one other", readingsOf("2026.09.14", "2026.09.13"), false, false},
 	}
 	for _, tt := range tests {
 		if got := tally(tt.readings, "2026-09-14").confirms(tt.letter); got != tt.wants {
@@ -667,25 +646,18 @@ func TestWithParts(t *testing.T) {
 // three do and the rest name no date (generated app-1-00051: a written
 // 07月02日 for the form's 07-09).
 func TestAllOther(t *testing.T) {
-	reads := func(vs ...string) []extract.Field {
-		out := make([]extract.Field, len(vs))
-		for i, v := range vs {
-			out[i] = extract.Field{Value: v}
-		}
-		return out
-	}
 	tests := []struct {
 		name     string
 		readings []extract.Field
 		want     bool
 	}{
-		{"all whole", reads("2025年07月02日", "2025年07月02"), true},
-		{"three whole, the rest no date", reads("2025年07月42", "2025年07月023", "2025年07月432", "2025年07月4023", "2025年07月02", "2025年07月02", "2025年07月02", "2025年07月62"), true},
-		{"two whole, the rest no date", reads("2025年07月42", "2025年07月432", "2025年07月02", "2025年07月02", "2025年07月62"), false},
-		{"three whole, one the form's", reads("2025年07月09", "2025年07月02", "2025年07月02", "2025年07月02"), false},
-		{"three whole, one another date", reads("2025年07月03", "2025年07月02", "2025年07月02", "2025年07月02"), false},
+		{"all whole", readingsOf("2025年07月02日", "2025年07月02"), true},
+		{"three whole, the rest no date", readingsOf("2025年07月42", "2025年07月023", "2025年07月432", "2025年07月4023", "2025年07月02", "2025年07月02", "2025年07月02", "2025年07月62"), true},
+		{"two whole, the rest no date", readingsOf("2025年07月42", "2025年07月432", "2025年07月02", "2025年07月02", "2025年07月62"), false},
+		{"three whole, one the form's", readingsOf("2025年07月09", "2025年07月02", "2025年07月02", "2025年07月02"), false},
+		{"three whole, one another date", readingsOf("2025年07月03", "2025年07月02", "2025年07月02", "2025年07月02"), false},
 		// Generated app-31-00025: 2024年11月29日, its italic 月 dropped by every reading.
-		{"all whole with a part's character lost", reads("2025年0702日", "2025年0702日", "202507月02日"), true},
+		{"all whole with a part's character lost", readingsOf("2025年0702日", "2025年0702日", "202507月02日"), true},
 	}
 	for _, tt := range tests {
 		if got := tally(tt.readings, "2025-07-09").allOther(len(tt.readings)); got != tt.want {
@@ -868,4 +840,14 @@ func TestTakeIDNumber(t *testing.T) {
 			t.Errorf("%s: ends %v with %s, want %v with %s", tt.name, ends, r.Fields[extract.FIDNumber].Value, tt.ends, tt.wantValue)
 		}
 	}
+}
+
+// readingsOf is second readings of a date with the texts vs, each read
+// at 0.5.
+func readingsOf(vs ...string) []extract.Field {
+	out := make([]extract.Field, len(vs))
+	for i, v := range vs {
+		out[i] = extract.Field{Value: v, Conf: 0.5}
+	}
+	return out
 }
