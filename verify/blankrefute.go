@@ -18,7 +18,13 @@ import (
 // each clearly more alike its own than the form's name's (refuteMargin,
 // twice the margin that confirms), the name stands as surely another's:
 // generated app-11-00010's blank 任博, for the form's 赵俊, read 在灶
-// leaning and 任博 upright twice.
+// leaning and 任博 upright twice. A blank the page read as a name of
+// another length than the form's is refuted as a legal representative's
+// card of one is (lengthRefutes: its ink as long as the reading and
+// clearly not as the form's name, its first character's ink not the
+// form's surname), whatever the second readings say: 闫毅 for the form's
+// 戴浩锋, read 闫费, its second readings agreeing on nothing (generated
+// app-37-00022).
 
 // agreeMin is how many second readings must name the other person.
 const agreeMin = 2
@@ -27,8 +33,14 @@ const agreeMin = 2
 // second readings are readings, surely holds another name than want (of
 // the form's people), and that name as the blank's field.
 func (p *Pipeline) refuteBlank(img *image.Gray, f extract.Field, readings []extract.Field, want string, people []string) (extract.Field, bool) {
+	if p.cfg.Glyphs == nil {
+		return f, false
+	}
+	if nf, ok := p.lengthRefutesBlank(img, f, want); ok {
+		return nf, true
+	}
 	n, ok := agreedName(readings, want)
-	if !ok || p.cfg.Glyphs == nil {
+	if !ok {
 		return f, false
 	}
 	v := []rune(n.Value)
@@ -114,4 +126,17 @@ func confusedWith(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// lengthRefutesBlank reports whether the page's reading f of the
+// administrator blank, a name of another length than want, is by its
+// ink's length and surname surely not want (lengthRefutes), and f raised
+// to mismatchConf.
+func (p *Pipeline) lengthRefutesBlank(img *image.Gray, f extract.Field, want string) (extract.Field, bool) {
+	name, _, ok := hanName(f)
+	e, v := []rune(extract.Canon(want)), []rune(name)
+	if !ok || !allHan(string(e)) || len(v) == len(e) || !p.lengthRefutes(img, f, v, e) {
+		return f, false
+	}
+	return extract.Field{Value: name, Conf: mismatchConf, Box: f.Box, Read: f.Value}, true
 }

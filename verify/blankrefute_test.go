@@ -53,27 +53,38 @@ func TestAgreedName(t *testing.T) {
 // administrator blank for the form's 赵俊; the page read 人在灶, the
 // second readings 在灶, 企灶 and twice 任博, and the blank's ink is that
 // name's: the letter names another administrator. With the form's own
-// name 任博 the blank is confirmed, never refuted.
+// name 任博 the blank is confirmed, never refuted. Generated
+// app-37-00022 wrote 闫毅 for the form's 戴浩锋; the page read 闫费 and no
+// two second readings agree, but the blank's ink is two characters long,
+// not three, and its first is 闫's, not 戴's: another administrator. With
+// the form's own name, one of the same surname, or one as long as the
+// reading, that blank is not refuted.
 func TestRefuteBlank(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs Tesseract")
 	}
 	p := realPipeline(t)
 	p.cfg.Glyphs = glyphPipeline(t).cfg.Glyphs
-	img := grayFile(t, "../testdata/letters/blank-other-name.png")
+	other := extract.Field{Value: "人在灶", Box: ocr.Box{X: 211, Y: 89, W: 70, H: 52}}
+	shorter := extract.Field{Value: "闫费", Conf: 0.4, Confs: []float64{0.9, 0.2}, Box: ocr.Box{X: 212, Y: 107, W: 68, H: 33}}
 	tests := []struct {
-		form, want string
-		refuted    bool
+		file, legalRep string
+		page           extract.Field
+		form, want     string
+		refuted        bool
 	}{
-		{"赵俊", "任博", true},
-		{"任博", "任博", false},
+		{"blank-other-name.png", "江伟伟", other, "赵俊", "任博", true},
+		{"blank-other-name.png", "江伟伟", other, "任博", "任博", false},
+		{"blank-other-length.png", "秦晶玉", shorter, "戴浩锋", "闫费", true},
+		{"blank-other-length.png", "秦晶玉", shorter, "闫毅", "闫费", false},
+		{"blank-other-length.png", "秦晶玉", shorter, "闫浩锋", "闫费", false},
+		{"blank-other-length.png", "秦晶玉", shorter, "戴锋", "闫费", false},
 	}
 	for _, tt := range tests {
-		t.Run(tt.form, func(t *testing.T) {
-			r := DocResult{Ref: DocumentRef{Role: RoleApplicationLetter}, Kind: extract.KindApplicationLetter, Fields: extract.Fields{
-				blankAdminName: {Value: "人在灶", Box: ocr.Box{X: 211, Y: 89, W: 70, H: 52}},
-			}}
-			p.rereadBlanks(context.Background(), &r, img, Form{AdminName: tt.form, LegalRepName: "江伟伟"})
+		t.Run(tt.file+"/"+tt.form, func(t *testing.T) {
+			img := grayFile(t, "../testdata/letters/"+tt.file)
+			r := DocResult{Ref: DocumentRef{Role: RoleApplicationLetter}, Kind: extract.KindApplicationLetter, Fields: extract.Fields{blankAdminName: tt.page}}
+			p.rereadBlanks(context.Background(), &r, img, Form{AdminName: tt.form, LegalRepName: tt.legalRep})
 			if got := r.Fields[blankAdminName]; got.Value != tt.want || r.Refuted[blankAdminName] != tt.refuted {
 				t.Errorf("admin name = %+v, refuted %v; want %q, refuted %v", got, r.Refuted[blankAdminName], tt.want, tt.refuted)
 			}
