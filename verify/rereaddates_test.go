@@ -508,6 +508,9 @@ func TestDateVotes(t *testing.T) {
 		{"digits lost in two parts name no other date", readingsOf("2026年09月14", "2026年09月14", "2026年9月4"), true, true},
 		{"a changed digit names another", readingsOf("2026年09月14", "2026年09月14", "2026年9月5"), true, false},
 		{"the label's colon read as 1 before the year (generated app-1-00041)", readingsOf("12026年09月14日", "2026年99月14日"), true, true},
+		// Held-out app-41-00015: 2024年12月01日 read 1024年12月01日 once.
+		{"a year misread far from the form's votes for no other date", readingsOf("2026年09月14日", "1026年09月14日"), true, true},
+		{"a year near the form's names another date", readingsOf("2026年09月14日", "2025年09月14日"), true, false},
 		{"a digit lost from the year is not made up", readingsOf("1026年09月14日", "026年09月14日"), true, false},
 		// Generated app-29-00003: 2025年12月01日 read 202512月07 three times.
 		{"dates read with a part's character lost do not outvote", readingsOf("2026年09月14日", "202609月13", "202609月13日", "202609月13日"), true, true},
