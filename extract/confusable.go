@@ -9,7 +9,7 @@ import "strings"
 // generated licences of seed 11 at 0.79 and 0.90).
 var confusables = []string{
 	"熊能", "邱印丘", "已己巳", "未末", "人入八", "土士", "戊戍戌", "日曰", "候侯", "拔拨",
-	"刺剌", "壶壸", "汩汨", "祗祇", "崇祟", "茶荼", "幢憧樟撞", "博搏", "岛鸟", "昊吴", "室至", "凤风", "潜洪",
+	"刺剌", "壶壸", "汩汨", "祗祇", "崇祟", "茶荼", "幢憧樟撞", "博搏", "岛鸟", "昊吴", "室至", "凤风", "潜洪", "霞起",
 }
 
 // Confusable reports whether the OCR mistakes a for b (and b for a) with

@@ -10,6 +10,7 @@ func TestConfusable(t *testing.T) {
 		{'熊', '能', true},
 		{'能', '熊', true},
 		{'潜', '洪', true},
+		{'起', '霞', true},
 		{'戊', '戌', true},
 		{'潜', '替', false},
 		{'熊', '戌', false}, // each confusable, not with each other
