@@ -17,6 +17,11 @@ type TemplateChange struct {
 	Expected string
 	Found    string
 	Box      ocr.Box
+	// Gap is, for a removed piece, the page's band where it would stand:
+	// between the rows of the text read before and after it, as wide as
+	// the page's text. Empty when the piece had no text read before and
+	// after it, or those stand on one row.
+	Gap ocr.Box
 }
 
 // TemplateComparison is how a letter page compares with its template.
@@ -56,6 +61,7 @@ func CompareTemplate(p ocr.Page, t Template) TemplateComparison {
 	var cmp TemplateComparison
 	total, edits, prevEnd := 0, 0, -1
 	prevFill := false // the previous clause ended in a blank: a fill follows it
+	var gapless []int // removed pieces awaiting the text read after them
 	for _, clause := range t.Clauses {
 		for k, piece := range blankRe.Split(clause, -1) {
 			want := bare(piece)
@@ -65,12 +71,19 @@ func CompareTemplate(p ocr.Page, t Template) TemplateComparison {
 			first := k == 0 // the clause's start is anchored: text before it is between clauses
 			al := alignPiece(want, text)
 			total, edits = total+len(want), edits+min(al.dist, len(want))
-			cmp.Changes = append(cmp.Changes, pieceChanges(clause, want, text, al)...)
+			changes := pieceChanges(clause, want, text, al)
+			if !al.ok(len(want)) && len(changes) > 0 && prevEnd > 0 {
+				gapless = append(gapless, len(cmp.Changes))
+			}
+			cmp.Changes = append(cmp.Changes, changes...)
 			if first && !prevFill && prevEnd >= 0 && al.ok(len(want)) {
 				cmp.Changes = append(cmp.Changes, addedBetween(text, prevEnd, al.start)...)
 			}
 			if al.ok(len(want)) {
-				prevEnd = al.end
+				for _, i := range gapless {
+					cmp.Changes[i].Gap = gapBetween(text, prevEnd-1, al.start)
+				}
+				prevEnd, gapless = al.end, nil
 			}
 		}
 		prevFill = strings.HasSuffix(clause, "}}")
@@ -79,6 +92,18 @@ func CompareTemplate(p ocr.Page, t Template) TemplateComparison {
 		cmp.Similarity = 1 - float64(edits)/float64(total)
 	}
 	return cmp
+}
+
+// gapBetween is the band between the rows of text[before] and
+// text[after], as wide as all of text; empty when they share a row.
+func gapBetween(text []glyph, before, after int) ocr.Box {
+	a, b := text[before].box, text[after].box
+	top, bottom := a.Y+a.H, b.Y
+	if bottom <= top {
+		return ocr.Box{}
+	}
+	all := span(text).box()
+	return ocr.Box{X: all.X, Y: top, W: all.W, H: bottom - top}
 }
 
 // pageGlyphs is the page's text in reading order without punctuation or

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,6 +19,42 @@ func letterPage(lines []string) ocr.Page {
 		p.Lines = append(p.Lines, line(fill.Replace(l), 100, 100+60*i, 30))
 	}
 	return p
+}
+
+// TestTemplateGap: a clause the page read lost (特此函告。, held-out
+// app-43-00015) is reported removed with the band between the rows read
+// before and after it, where it would stand; a clause removed from the
+// letter itself leaves only the space between two rows there.
+func TestTemplateGap(t *testing.T) {
+	ts, _ := Templates()
+	app, _ := TemplateFor(ts, KindApplicationLetter)
+	k := slices.Index(app.Clauses, "特此函告。")
+	if k < 1 || k == len(app.Clauses)-1 {
+		t.Fatalf("特此函告。 is clause %d of %d", k, len(app.Clauses))
+	}
+	lost := letterPage(app.Clauses)
+	lost.Lines = slices.Delete(lost.Lines, k, k+1)
+	removed := letterPage(slices.Delete(slices.Clone(app.Clauses), k, k+1))
+	tests := []struct {
+		name string
+		page ocr.Page
+		gap  ocr.Box
+	}{
+		// Rows 60 apart and 30 high: row k-1 ends at 100+60(k-1)+30, row k+1 starts at 100+60(k+1).
+		{"a line the page read lost", lost, ocr.Box{Y: 100 + 60*(k-1) + 30, H: 90}},
+		{"a clause removed from the letter", removed, ocr.Box{Y: 100 + 60*(k-1) + 30, H: 30}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := CompareTemplate(tt.page, app)
+			if len(c.Changes) != 1 || c.Changes[0].Expected != "特此函告" {
+				t.Fatalf("changes = %+v, want 特此函告 removed", c.Changes)
+			}
+			if g := c.Changes[0].Gap; g.Y != tt.gap.Y || g.H != tt.gap.H || g.X != 100 || g.W <= 0 {
+				t.Errorf("gap = %+v, want rows %d–%d from x 100", g, tt.gap.Y, tt.gap.Y+tt.gap.H)
+			}
+		})
+	}
 }
 
 func TestCompareTemplate(t *testing.T) {

@@ -102,6 +102,12 @@ func nameInk(red *image.Gray, box ocr.Box, v []rune) (ocr.Box, bool) {
 	if !ok {
 		return ocr.Box{}, false
 	}
+	return inkColumns(red, band)
+}
+
+// inkColumns is box on red from its first to its last column holding
+// ink (two pixels or more); false when it holds none.
+func inkColumns(red *image.Gray, band ocr.Box) (ocr.Box, bool) {
 	cols := ocr.NewInkLine(red, band).ColumnInk()
 	first, last := -1, -1
 	for x, n := range cols {
