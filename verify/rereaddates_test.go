@@ -647,23 +647,29 @@ func TestWithParts(t *testing.T) {
 // TestAllOther: the readings name one other date, and not the form's,
 // when all of them hold its eight digits, or, none reading the form's,
 // three do and the rest name no date (generated app-1-00051: a written
-// 07月02日 for the form's 07-09).
+// 07月02日 for the form's 07-09), the page's reading of it whole counted
+// as one.
 func TestAllOther(t *testing.T) {
 	tests := []struct {
 		name     string
 		readings []extract.Field
+		page     string // the page's text of the date
 		want     bool
 	}{
-		{"all whole", readingsOf("2025年07月02日", "2025年07月02"), true},
-		{"three whole, the rest no date", readingsOf("2025年07月42", "2025年07月023", "2025年07月432", "2025年07月4023", "2025年07月02", "2025年07月02", "2025年07月02", "2025年07月62"), true},
-		{"two whole, the rest no date", readingsOf("2025年07月42", "2025年07月432", "2025年07月02", "2025年07月02", "2025年07月62"), false},
-		{"three whole, one the form's", readingsOf("2025年07月09", "2025年07月02", "2025年07月02", "2025年07月02"), false},
-		{"three whole, one another date", readingsOf("2025年07月03", "2025年07月02", "2025年07月02", "2025年07月02"), false},
+		{"all whole", readingsOf("2025年07月02日", "2025年07月02"), "", true},
+		{"three whole, the rest no date", readingsOf("2025年07月42", "2025年07月023", "2025年07月432", "2025年07月4023", "2025年07月02", "2025年07月02", "2025年07月02", "2025年07月62"), "", true},
+		{"two whole, the rest no date", readingsOf("2025年07月42", "2025年07月432", "2025年07月02", "2025年07月02", "2025年07月62"), "", false},
+		{"three whole, one the form's", readingsOf("2025年07月09", "2025年07月02", "2025年07月02", "2025年07月02"), "", false},
+		{"three whole, one another date", readingsOf("2025年07月03", "2025年07月02", "2025年07月02", "2025年07月02"), "", false},
 		// Generated app-31-00025: 2024年11月29日, its italic 月 dropped by every reading.
-		{"all whole with a part's character lost", readingsOf("2025年0702日", "2025年0702日", "202507月02日"), true},
+		{"all whole with a part's character lost", readingsOf("2025年0702日", "2025年0702日", "202507月02日"), "", true},
+		// Held-out app-43-00004: 2025年07月27日 for the form's 07-17, read whole by the page.
+		{"two whole and the page's", readingsOf("2025年07月42", "2025年07月02日", "2025年07月02日", "2025年07月02月"), "2025年07月02日AN", true},
+		{"two whole, the page's not whole", readingsOf("2025年07月42", "2025年07月02日", "2025年07月02日", "2025年07月02月"), "2025年07月2日", false},
+		{"two whole and the page's, one the form's", readingsOf("2025年07月09", "2025年07月02日", "2025年07月02日"), "2025年07月02日", false},
 	}
 	for _, tt := range tests {
-		if got := tally(tt.readings, "2025-07-09").allOther(len(tt.readings)); got != tt.want {
+		if got := tally(tt.readings, "2025-07-09").allOther(len(tt.readings), wholeOnPage(tt.page, "2025-07-02")); got != tt.want {
 			t.Errorf("%s: allOther = %v, want %v", tt.name, got, tt.want)
 		}
 	}
