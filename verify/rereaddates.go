@@ -392,10 +392,11 @@ func (v dateVotes) allOther(n int, page string) bool {
 
 // wholeOnPage is the page's reading of a letter's date, the ISO date
 // page, when its text begins with that date written whole, all eight
-// digits and 年月日 (2025年07月27日AN); "" otherwise.
+// digits and 年月日 (writtenDates' first way: 2025年07月27日AN); ""
+// otherwise.
 func wholeOnPage(text, page string) string {
 	d, ok := isoDate(page)
-	if !ok || !strings.HasPrefix(text, fmt.Sprintf("%04d年%02d月%02d日", d.Y, d.M, d.D)) {
+	if !ok || !strings.HasPrefix(text, writtenDates(d)[0]) {
 		return ""
 	}
 	return page

@@ -108,14 +108,15 @@ func (p *Pipeline) changesReadByLine(ctx context.Context, r *DocResult, red *ima
 // nothing near it but the seal's edge. The band is grown by one and a
 // half glyphs' height (on a tilted photo the row before ends lower than
 // the lost line begins) and cut to its ink's columns (Tesseract read
-// nothing of a band three times wider than its text). A band less than half a glyph high holds no
-// line, and a clause truly removed leaves its band without it.
+// nothing of a band three times wider than its text). A band less than
+// half a glyph high holds no line, and a clause truly removed leaves its
+// band without it.
 func (p *Pipeline) changesReadInGaps(ctx context.Context, r *DocResult, red *image.Gray, t extract.Template, changes []extract.TemplateChange) []extract.TemplateChange {
 	page, h := r.Page, glyphHeight(r.Page)
 	page.Lines = slices.Clone(page.Lines)
 	read := map[ocr.Box]bool{}
 	for _, c := range changes {
-		if c.Found != "" || 2*c.Gap.H < h || read[c.Gap] {
+		if c.Found != "" || c.Gap.Empty() || 2*c.Gap.H < h || read[c.Gap] {
 			continue
 		}
 		read[c.Gap] = true
@@ -133,20 +134,20 @@ func (p *Pipeline) changesReadInGaps(ctx context.Context, r *DocResult, red *ima
 	return changedAgain(changes, extract.CompareTemplate(page, t).Changes)
 }
 
-// glyphHeight is the median height of the page's words' boxes; 0 for
-// none. A line's box is higher on a tilted photo.
+// glyphHeight is the median height of the page's words' boxes
+// (medianSize); 0 for none. A line's box is higher on a tilted photo.
 func glyphHeight(page ocr.Page) int {
-	var hs []int
+	var boxes []ocr.Box
 	for _, l := range page.Lines {
 		for _, w := range l.Words {
-			hs = append(hs, w.Box.H)
+			boxes = append(boxes, w.Box)
 		}
 	}
-	if len(hs) == 0 {
+	if len(boxes) == 0 {
 		return 0
 	}
-	slices.Sort(hs)
-	return hs[len(hs)/2]
+	h, _ := medianSize(boxes)
+	return h
 }
 
 // joinLines is the words of lines as one line.
