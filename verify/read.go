@@ -100,7 +100,9 @@ func sealFreeFor(img image.Image, role string) *image.Gray {
 
 // readPage reads red as r's page (deskewed, at its role's scale), checks
 // it for mirroring, reads a page with no body text again flattened, and
-// sets the quality figures. It returns the page's classification and the
+// sets the quality figures. A readable page of no kind is classified for
+// its role (extract.ClassifyFor); an unreadable one stays of none
+// (DOCUMENT_UNREADABLE). It returns the page's classification and the
 // image that later crops should come from; false when Tesseract failed.
 func (p *Pipeline) readPage(ctx context.Context, r *DocResult, red *image.Gray) (extract.Classification, *image.Gray, bool) {
 	f, opt := p.scaleFor(red.Bounds(), r.Ref.Role), ocr.ReadOptions{PSM: psmFor(r.Ref.Role)}
@@ -118,6 +120,9 @@ func (p *Pipeline) readPage(ctx context.Context, r *DocResult, red *image.Gray) 
 	stats := ocr.Measure(g)
 	r.Report.Quality = &Quality{
 		MeanConfidence: round3(r.Page.MeanConf()), Sharpness: round3(stats.Sharpness), Brightness: round3(stats.Brightness),
+	}
+	if cls.Kind == extract.KindUnknown && !unreadable(*r) {
+		cls = extract.ClassifyFor(r.Page, roleKinds[r.Ref.Role])
 	}
 	return cls, red, true
 }
