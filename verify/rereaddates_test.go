@@ -254,12 +254,33 @@ func TestBelowAuthority(t *testing.T) {
 		return ocr.Word{Text: s, Conf: 0.9, Box: ocr.Box{X: x, Y: 1001, W: 46 * len([]rune(s)), H: 46}}
 	}
 	line := ocr.Line{Words: []ocr.Word{word("签发机关", 715), word("独山县公安局", 915)}, Box: ocr.Box{X: 715, Y: 1001, W: 476, H: 46}}
-	f, ok := belowAuthority(ocr.Page{Lines: []ocr.Line{line}})
+	f, ok := belowAuthority(ocr.Page{Lines: []ocr.Line{line}}, nil)
 	if !ok || f.Box.X != 915 || f.Box.Y != 1001+23+101-23 || f.Box.H != 46 {
 		t.Errorf("band %+v, %v", f.Box, ok)
 	}
-	if _, ok := belowAuthority(ocr.Page{}); ok {
+	if _, ok := belowAuthority(ocr.Page{}, nil); ok {
 		t.Error("a band without the authority")
+	}
+}
+
+// TestBelowAuthorityTallBoxes: held-out app-47-00012's administrator's
+// back (testdata/cards/back-authority-tall-boxes.png) lost its validity
+// and label to the page read, and its authority 西昌市公安局 was boxed 91
+// pixels high for 45-pixel characters. Measured by its ink's row, the
+// validity's band is centred on 2017.06.04-长期 (about y 194 in the cut);
+// by the boxes it fell a line below.
+func TestBelowAuthorityTallBoxes(t *testing.T) {
+	red := grayFile(t, "../testdata/cards/back-authority-tall-boxes.png")
+	box := ocr.Box{X: 140, Y: 43, W: 311, H: 91}
+	label := ocr.Box{X: 0, Y: 60, W: 130, H: 45}
+	page := ocr.Page{Lines: []ocr.Line{{Words: []ocr.Word{{Text: "签发机关", Conf: 0.9, Box: label}, {Text: "西昌市公安局", Conf: 0.9, Box: box}},
+		Box: label.Union(box)}}}
+	f, ok := belowAuthority(page, red)
+	if cy := f.Box.Y + f.Box.H/2; !ok || cy < 180 || cy > 208 || f.Box.H > 60 {
+		t.Errorf("band %+v (centre %d), %v; want it about y 194", f.Box, cy, ok)
+	}
+	if f, _ := belowAuthority(page, nil); f.Box.Y+f.Box.H/2 < 250 {
+		t.Errorf("by the boxes alone: band %+v, want it a line lower", f.Box)
 	}
 }
 
