@@ -460,19 +460,11 @@ func belowAuthority(p ocr.Page, red *image.Gray) (extract.Field, bool) {
 		return extract.Field{}, false
 	}
 	h, cy := medianSize(a.Boxes)
-	if band, rh, ok := inkRow(red, a.Box); ok && rh < h {
+	if band, rh, ok := rowBand(red, a.Box); ok && rh < h {
 		h, cy = rh, band.Y+rh
 	}
 	cy += h * 22 / 10
 	return extract.Field{Box: ocr.Box{X: a.Box.X, Y: cy - h/2, W: a.Box.W, H: h}}, true
-}
-
-// inkRow is rowBand on red, false without an image.
-func inkRow(red *image.Gray, box ocr.Box) (ocr.Box, int, bool) {
-	if red == nil {
-		return ocr.Box{}, 0, false
-	}
-	return rowBand(red, box)
 }
 
 // setIfMissing sets a term's date read from a crop where the page read

@@ -143,8 +143,7 @@ func TestRereadWeakWidens(t *testing.T) {
 
 func TestRereadBoxes(t *testing.T) {
 	box := ocr.Box{X: 397, Y: 359, W: 60, H: 30}
-	white := image.NewGray(image.Rect(0, 0, 800, 500))
-	draw.Draw(white, white.Bounds(), image.White, image.Point{}, draw.Src)
+	white := whiteGray(800, 500)
 	if got := rereadBoxes(extract.KindLicense, ocr.Page{}, white, box); len(got) != 1 {
 		t.Errorf("a licence's name is read again from %v, want its box alone", got)
 	}

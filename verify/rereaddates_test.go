@@ -248,17 +248,19 @@ func TestValidityPart(t *testing.T) {
 }
 
 // TestBelowAuthority: generated app-1-00030's ID back, whose validity
-// and its label the page read lost, is read under the authority's line.
+// and its label the page read lost, is read under the authority's line,
+// measured by its boxes where no ink is there to measure.
 func TestBelowAuthority(t *testing.T) {
 	word := func(s string, x int) ocr.Word {
 		return ocr.Word{Text: s, Conf: 0.9, Box: ocr.Box{X: x, Y: 1001, W: 46 * len([]rune(s)), H: 46}}
 	}
 	line := ocr.Line{Words: []ocr.Word{word("签发机关", 715), word("独山县公安局", 915)}, Box: ocr.Box{X: 715, Y: 1001, W: 476, H: 46}}
-	f, ok := belowAuthority(ocr.Page{Lines: []ocr.Line{line}}, nil)
+	white := whiteGray(1400, 1300)
+	f, ok := belowAuthority(ocr.Page{Lines: []ocr.Line{line}}, white)
 	if !ok || f.Box.X != 915 || f.Box.Y != 1001+23+101-23 || f.Box.H != 46 {
 		t.Errorf("band %+v, %v", f.Box, ok)
 	}
-	if _, ok := belowAuthority(ocr.Page{}, nil); ok {
+	if _, ok := belowAuthority(ocr.Page{}, white); ok {
 		t.Error("a band without the authority")
 	}
 }
@@ -268,7 +270,7 @@ func TestBelowAuthority(t *testing.T) {
 // and label to the page read, and its authority 西昌市公安局 was boxed 91
 // pixels high for 45-pixel characters. Measured by its ink's row, the
 // validity's band is centred on 2017.06.04-长期 (about y 194 in the cut);
-// by the boxes it fell a line below.
+// by the boxes (on a blank image) it fell a line below.
 func TestBelowAuthorityTallBoxes(t *testing.T) {
 	red := grayFile(t, "../testdata/cards/back-authority-tall-boxes.png")
 	box := ocr.Box{X: 140, Y: 43, W: 311, H: 91}
@@ -279,9 +281,16 @@ func TestBelowAuthorityTallBoxes(t *testing.T) {
 	if cy := f.Box.Y + f.Box.H/2; !ok || cy < 180 || cy > 208 || f.Box.H > 60 {
 		t.Errorf("band %+v (centre %d), %v; want it about y 194", f.Box, cy, ok)
 	}
-	if f, _ := belowAuthority(page, nil); f.Box.Y+f.Box.H/2 < 250 {
+	if f, _ := belowAuthority(page, whiteGray(800, 300)); f.Box.Y+f.Box.H/2 < 250 {
 		t.Errorf("by the boxes alone: band %+v, want it a line lower", f.Box)
 	}
+}
+
+// whiteGray is a blank white image w × h.
+func whiteGray(w, h int) *image.Gray {
+	g := image.NewGray(image.Rect(0, 0, w, h))
+	draw.Draw(g, g.Bounds(), image.White, image.Point{}, draw.Src)
+	return g
 }
 
 // TestRereadBlanks: a letter's actual-user blank the page misread is
