@@ -51,6 +51,7 @@ type Classification struct {
 	Score float64
 	// Scores holds every kind's score, for the reviewer and for tests.
 	Scores map[Kind]float64
+	best   Kind // the kind that scored Score, kept when Kind is KindUnknown
 }
 
 // Classify decides what a page shows from the cue words it contains.
@@ -64,7 +65,7 @@ func Classify(p ocr.Page) Classification {
 		s := cueScore(text, words)
 		c.Scores[k] = s
 		if s > c.Score {
-			c.Kind, c.Score = k, s
+			c.Kind, c.Score, c.best = k, s, k
 		}
 	}
 	if c.Score < minScore {
@@ -79,35 +80,27 @@ func Classify(p ocr.Page) Classification {
 	return c
 }
 
-// ClassifyFor is Classify for a page uploaded as one of kinds (its
-// role's): a page whose best score is under minScore but roleScore or
-// more is that best kind when it is one of kinds. An ID front so scored
-// is a handheld photo when its card is small or cannot be sized, and
-// kinds hold a handheld photo. Two handheld photos of held-out seed 43
-// (app-43-00015, app-43-00027) read their small blue labels 姓名, 民族,
-// 住址 and 公民身份号码 lost or misread and their numbers cut short, 性别
-// and 出生 alone (0.29), and were unknown documents.
-func ClassifyFor(p ocr.Page, kinds []Kind) Classification {
-	c := Classify(p)
-	if c.Kind != KindUnknown {
+// ForRole is c, p's classification, for a page uploaded as one of kinds
+// (its role's): a page of no kind whose best score, under minScore, is
+// roleScore or more is that best kind when it is one of kinds. An ID
+// front so scored is a handheld photo when its card is small or cannot
+// be sized, and kinds hold a handheld photo. Two handheld photos of
+// held-out seed 43 (app-43-00015, app-43-00027) read their small blue
+// labels 姓名, 民族, 住址 and 公民身份号码 lost or misread and their
+// numbers cut short, 性别 and 出生 alone (0.29), and were unknown
+// documents.
+func (c Classification) ForRole(p ocr.Page, kinds []Kind) Classification {
+	if c.Kind != KindUnknown || c.Score < roleScore {
 		return c
 	}
-	best, score := KindUnknown, 0.0
-	for k, s := range c.Scores {
-		if s > score || s == score && k < best {
-			best, score = k, s
-		}
-	}
-	if score < roleScore {
-		return c
-	}
+	best := c.best
 	if best == KindIDFront && slices.Contains(kinds, KindHandheld) {
 		if share, sized := sizedShare(p); !sized || share < handheldShare {
 			best = KindHandheld
 		}
 	}
 	if slices.Contains(kinds, best) {
-		c.Kind, c.Score = best, score
+		c.Kind = best
 	}
 	return c
 }

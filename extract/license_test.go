@@ -215,14 +215,14 @@ func TestClassifyHandheldByLabels(t *testing.T) {
 	}
 }
 
-// TestClassifyFor: rows as read from held-out app-43-00027's handheld
+// TestClassifyForRole: rows as read from held-out app-43-00027's handheld
 // photo (1458 × 1093), its small blue labels lost or misread (竹名, 民过,
 // 桥址) and its number cut short, 性别 and 出生 alone read: no kind by
 // its cues (0.29), a handheld photo where its role expects one (or an ID
 // front, which a handheld photo also fills), its card unsized. Where the
 // role expects another kind, or one cue alone was read, it stays of
 // none.
-func TestClassifyFor(t *testing.T) {
+func TestClassifyForRole(t *testing.T) {
 	read := ocr.Page{Width: 1458, Height: 1093, Lines: []ocr.Line{
 		line("竹名武彤", 520, 800, 26),
 		line("汉人性别女民过", 520, 846, 26),
@@ -247,7 +247,7 @@ func TestClassifyFor(t *testing.T) {
 		t.Fatalf("Classify = %s, want %s", got, KindUnknown)
 	}
 	for _, tt := range tests {
-		if got := ClassifyFor(tt.page, tt.kinds).Kind; got != tt.want {
+		if got := Classify(tt.page).ForRole(tt.page, tt.kinds).Kind; got != tt.want {
 			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
 		}
 	}

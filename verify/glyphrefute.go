@@ -106,12 +106,12 @@ func nameInk(red *image.Gray, box ocr.Box, v []rune) (ocr.Box, bool) {
 }
 
 // inkColumns is box on red from its first to its last column holding
-// ink (two pixels or more); false when it holds none.
+// ink, specks aside (specksOut); false when it holds none.
 func inkColumns(red *image.Gray, band ocr.Box) (ocr.Box, bool) {
-	cols := ocr.NewInkLine(red, band).ColumnInk()
+	cols := specksOut(ocr.NewInkLine(red, band).ColumnInk())
 	first, last := -1, -1
 	for x, n := range cols {
-		if n >= 2 {
+		if n > 0 {
 			last = x
 			if first < 0 {
 				first = x

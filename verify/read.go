@@ -101,7 +101,7 @@ func sealFreeFor(img image.Image, role string) *image.Gray {
 // readPage reads red as r's page (deskewed, at its role's scale), checks
 // it for mirroring, reads a page with no body text again flattened, and
 // sets the quality figures. A readable page of no kind is classified for
-// its role (extract.ClassifyFor); an unreadable one stays of none
+// its role (extract.Classification.ForRole); an unreadable one stays of none
 // (DOCUMENT_UNREADABLE). It returns the page's classification and the
 // image that later crops should come from; false when Tesseract failed.
 func (p *Pipeline) readPage(ctx context.Context, r *DocResult, red *image.Gray) (extract.Classification, *image.Gray, bool) {
@@ -122,7 +122,7 @@ func (p *Pipeline) readPage(ctx context.Context, r *DocResult, red *image.Gray) 
 		MeanConfidence: round3(r.Page.MeanConf()), Sharpness: round3(stats.Sharpness), Brightness: round3(stats.Brightness),
 	}
 	if cls.Kind == extract.KindUnknown && !unreadable(*r) {
-		cls = extract.ClassifyFor(r.Page, roleKinds[r.Ref.Role])
+		cls = cls.ForRole(r.Page, roleKinds[r.Ref.Role])
 	}
 	return cls, red, true
 }

@@ -461,7 +461,7 @@ func belowAuthority(p ocr.Page, red *image.Gray) (extract.Field, bool) {
 	}
 	h, cy := medianSize(a.Boxes)
 	if band, rh, ok := rowBand(red, a.Box); ok && rh < h {
-		h, cy = rh, band.Y+rh
+		h, cy = rh, band.Y+band.H/2 // the band is the row, grown by half of it each side
 	}
 	cy += h * 22 / 10
 	return extract.Field{Box: ocr.Box{X: a.Box.X, Y: cy - h/2, W: a.Box.W, H: h}}, true
