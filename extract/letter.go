@@ -234,11 +234,64 @@ func misreadLabel(rs []row, hits []labelHit, label string, t Template) (labelHit
 		}
 		prefix := bare(span(r.glyphs[:colon]).text())
 		d := Levenshtein(prefix, want)
-		if 2*d <= len(want) && nearestClause(prefix, label, t) {
+		if 2*d <= len(want) && nearestClause(prefix, label, t) || betweenClauses(rs, i, label, t) {
 			return labelHit{label: label, row: i, start: 0, end: colon + 1}, true
 		}
 	}
 	return labelHit{}, false
+}
+
+// betweenClauses reports whether row i of rs stands where the
+// template puts label's line: the row before it ends the clause before
+// label's, and the row after it begins the clause after (宗用六和浆 for
+// 实际用户名称 under the seal's ring, four characters misread, between
+// …并承担相应法律责任 and 实际用户签字(苦章), held-out app-43-00008).
+func betweenClauses(rs []row, i int, label string, t Template) bool {
+	c := slices.IndexFunc(t.Clauses, func(c string) bool { return strings.HasPrefix(Canon(c), Canon(label)) })
+	if c < 1 || c+1 >= len(t.Clauses) || i < 1 || i+1 >= len(rs) {
+		return false
+	}
+	return endsClause(rs[i-1].text(), t.Clauses[c-1]) && startsClause(rs[i+1].text(), t.Clauses[c+1])
+}
+
+// clauseWords is how many characters of a clause's start or end a row
+// must show, at most half of them misread, to be taken for its start
+// or end.
+const clauseWords = 6
+
+// startsClause reports whether text begins as clause does: its first
+// characters up to its first blank, at most half of them misread.
+func startsClause(text, clause string) bool {
+	want := bare(blankRe.Split(clause, 2)[0])
+	return nearWords(bare(text), want[:min(len(want), clauseWords)], true)
+}
+
+// endsClause reports whether text ends as clause does: its last
+// characters, after its last blank, at most half of them misread; a
+// clause that ends in a blank (a filled value) by its start.
+func endsClause(text, clause string) bool {
+	parts := blankRe.Split(clause, -1)
+	want := bare(parts[len(parts)-1])
+	if len(parts) > 1 && len(want) == 0 {
+		return startsClause(text, clause)
+	}
+	return nearWords(bare(text), want[max(0, len(want)-clauseWords):], false)
+}
+
+// nearWords reports whether got's start (or end) is want with at most
+// half its characters misread; want of fewer than two characters
+// shows nothing.
+func nearWords(got, want []rune, start bool) bool {
+	if len(want) < 2 || len(got) < len(want)/2 {
+		return false
+	}
+	n := min(len(got), len(want))
+	if start {
+		got = got[:n]
+	} else {
+		got = got[len(got)-n:]
+	}
+	return 2*Levenshtein(got, want) <= len(want)
 }
 
 // nearestClause reports whether prefix, a row's text before its colon,

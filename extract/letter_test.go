@@ -115,6 +115,16 @@ func TestLetterBlanks(t *testing.T) {
 			line("实际用户签字(并变人", 660, 1045, 77),
 			line("日期:2026年10月18日", 660, 1094, 50),
 		}, map[string]string{"enterprise_name": "重大六有这屎公司", "date": "2026-10-18"}},
+		{"a label misread in four characters, between the clauses around it (held-out app-43-00008)", com, []ocr.Line{
+			line("并承担相应法律责任.", 560, 690, 30),
+			line("宗用六和浆;到字拓有限人光、", 560, 775, 40),
+			line("实际用户签字(苦章):元苹]", 560, 820, 35),
+			line("日期:2025年05月30有多", 560, 865, 35),
+		}, map[string]string{"enterprise_name": "到字拓有限人光", "date": "2025-05-30"}},
+		{"a row misread as far, not between those clauses", com, []ocr.Line{
+			line("宗用六和浆;到字拓有限人光、", 560, 775, 40),
+			line("实际用户签字(苦章):元苹]", 560, 820, 35),
+		}, map[string]string{"enterprise_name": absent}},
 		{"the signature line is not the actual user's", com, []ocr.Line{
 			line("实际用户签字:峰景", 660, 1045, 77),
 			line("日期:2026年10月18日", 660, 1094, 50),
