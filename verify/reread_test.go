@@ -202,3 +202,29 @@ func TestBetterName(t *testing.T) {
 		}
 	}
 }
+
+// TestRereadTermTilted: a tilted licence photo whose page read took the
+// term's start as a row of its own (营业期限2015:) and the rest, 27 pixels
+// higher at its end, as another; the close crop of the value gave
+// 2015年06月06日至2035” (held-out app-59-00016; a cut of its red
+// channel in testdata/cards/licence-term-tilted.png).
+func TestRereadTermTilted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	img := grayFile(t, "../testdata/cards/licence-term-tilted.png")
+	lineOf := func(text string, b ocr.Box) ocr.Line {
+		return ocr.Line{Words: []ocr.Word{{Text: text, Box: b, Conf: 90}}, Box: b}
+	}
+	r := DocResult{Kind: extract.KindLicense, Fields: extract.Fields{}, Page: ocr.Page{Width: 760, Height: 200, Lines: []ocr.Line{
+		lineOf("成立日期2015年06月06日", ocr.Box{X: 55, Y: 18, W: 339, H: 45}),
+		lineOf("年06月06日至2035年06月05月", ocr.Box{X: 269, Y: 67, W: 355, H: 53}),
+		lineOf("营业期限", ocr.Box{X: 57, Y: 94, W: 130, H: 44}),
+		lineOf("2015:", ocr.Box{X: 212, Y: 95, W: 56, H: 20}),
+	}}}
+	p.rereadTerm(context.Background(), &r, img)
+	if from, to := r.Fields[extract.FTermStart].Value, r.Fields[extract.FTermEnd].Value; from != "2015-06-06" || to != "2035-06-05" {
+		t.Errorf("term %q – %q, want 2015-06-06 – 2035-06-05", from, to)
+	}
+}
