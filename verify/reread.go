@@ -557,10 +557,10 @@ func cleanName(s string) string {
 }
 
 // termWide is the band of a licence's term whose page reading box is
-// b (one line high), read when b grown by half a line gave no term: as long as a term's two dates
-// (2015年06月06日至2035年06月05日, about 20 of its heights), and a line
-// higher both above and below, as a tilted photo's line climbs across
-// it. On held-out app-59-00016's tilted licence the page read 营业期限2015:
+// b (one line high), read when b grown by half a line gave no term: as
+// long as a term's two dates (2015年06月06日至2035年06月05日, about 20 of
+// its heights), and a line higher both above and below, as a tilted
+// photo's line climbs across it. On held-out app-59-00016's tilted licence the page read 营业期限2015:
 // as a row of its own and the rest as another, 27 pixels higher at its
 // end.
 func termWide(b ocr.Box) ocr.Box {

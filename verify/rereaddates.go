@@ -204,12 +204,7 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, srcs []fillSou
 // rejected as LETTER_DATE_MISMATCH). The date stays as the page read it,
 // for a reviewer to settle.
 func (p *Pipeline) doubtSureDate(ctx context.Context, r *DocResult, srcs []fillSource, text extract.Field, entered string) {
-	band, ok := dateBand(text)
-	if !ok {
-		return
-	}
-	v := tally(p.lineReadings(ctx, srcs, band), entered)
-	if v.confirms(true) && len(v.others) == 0 {
+	if v, ok := p.votesAgain(ctx, srcs, text, entered); ok && v.confirms(true) && len(v.others) == 0 {
 		f := r.Fields[extract.BlankDate]
 		f.Conf = min(f.Conf, lowConf)
 		r.Fields[extract.BlankDate] = f
@@ -264,12 +259,22 @@ func oneDigitApart(a, b string) bool {
 // 11月02日, its 2 crossed by the seal's ring; read again, seven of eight
 // readings named 11-02 (generated app-1-00056, form moved a day on).
 func (p *Pipeline) outvoted(ctx context.Context, srcs []fillSource, text extract.Field, entered string) bool {
-	band, ok := dateBand(text)
-	if !ok || writesExactly(text.Value, entered) {
+	if writesExactly(text.Value, entered) {
 		return false
 	}
-	v := tally(p.lineReadings(ctx, srcs, band), entered)
-	return len(v.others) >= 2 && len(v.others) >= 3*v.agree
+	v, ok := p.votesAgain(ctx, srcs, text, entered)
+	return ok && len(v.others) >= 2 && len(v.others) >= 3*v.agree
+}
+
+// votesAgain tallies against entered the second readings of a letter's
+// date whose page reading, text, the page boxed character by character
+// (dateBand); false when it did not.
+func (p *Pipeline) votesAgain(ctx context.Context, srcs []fillSource, text extract.Field, entered string) (dateVotes, bool) {
+	band, ok := dateBand(text)
+	if !ok {
+		return dateVotes{}, false
+	}
+	return tally(p.lineReadings(ctx, srcs, band), entered), true
 }
 
 // writesExactly reports whether text is the ISO date entered written
@@ -490,9 +495,9 @@ func asciiDigits(s string) bool {
 }
 
 // runTogether is a letter's date read with its 年 or 月 lost (or its 月
-// read as one digit) and its digits run together, the label's colon before it read as 1, or the
-// seal's ring after it read as digits: the four digits of a year of this
-// century or the last, then two and two.
+// read as one digit) and its digits run together, the label's colon
+// before it read as 1, or the seal's ring after it read as digits: the
+// four digits of a year of this century or the last, then two and two.
 var runTogether = regexp.MustCompile(`^1?((?:19|20)\d\d)年?(\d\d)(?:月|\d)?(\d\d)(日\d*)?$`)
 
 // withParts is read written as a letter writes a date where it lost a
