@@ -87,7 +87,7 @@ func addressByContent(rs []row) span {
 	hits := findLabels(rs, licenseLabels)
 	for i, r := range rs {
 		for _, sg := range r.segs {
-			v := span(r.glyphs[sg.start:sg.end]).trimPunct()
+			v := afterLabelHalf(span(r.glyphs[sg.start:sg.end]).trimPunct())
 			t := v.text()
 			if !strings.ContainsAny(t, "0123456789") || !StartsWithRegion(SnapAddress(Field{Value: t}).Value) {
 				continue
@@ -96,6 +96,27 @@ func addressByContent(rs []row) span {
 		}
 	}
 	return nil
+}
+
+// afterLabelHalf is v from just after the first half of the label 住所
+// (or 所) in it when a division name starts there, else v: the OCR ran
+// the business scope's line on into the address beside it, its label
+// misread (…需要许可住汪浙江省杭州市滨江区…, held-out app-47-00014).
+func afterLabelHalf(v span) span {
+	if StartsWithRegion(v.text()) {
+		return v
+	}
+	for i, g := range v {
+		if g.r != '住' && g.r != '所' {
+			continue
+		}
+		for _, rest := range []span{v[i+1:], v[min(i+2, len(v)):]} {
+			if len(rest) > 0 && StartsWithRegion(rest.text()) {
+				return rest
+			}
+		}
+	}
+	return v
 }
 
 // orgSuffixes end the names of market entities.
