@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"context"
 	"testing"
 
 	"github.com/qualcheck/qualcheck/extract"
@@ -77,5 +78,28 @@ func TestBeforeGap(t *testing.T) {
 				t.Errorf("beforeGap = %+v (ends at %d), want it to end in [%d, %d]", got, end, tt.minX, tt.maxX)
 			}
 		})
+	}
+}
+
+// TestConfirmAddressTilted: held-out app-53-00029's licence, photographed
+// tilted: the page read the 住所 label but no address (the business
+// scope's line ran on over it), and the band right of the label, one
+// line high at the label, cut off the address's end, which climbs to
+// the right (read 湖南省长沙市望城区两尿两人室). A cut of its red channel
+// is in testdata/cards/licence-address-tilted.png.
+func TestConfirmAddressTilted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	img := grayFile(t, "../testdata/cards/licence-address-tilted.png")
+	const want = "湖南省长沙市望城区南京路268号4楼120室"
+	label := ocr.Box{X: 32, Y: 94, W: 90, H: 23}
+	r := DocResult{Kind: extract.KindLicense, Fields: extract.Fields{}, Page: ocr.Page{Width: 560, Height: 200, Lines: []ocr.Line{
+		{Words: []ocr.Word{{Text: "住所", Box: label, Conf: 90}}, Box: label},
+	}}}
+	p.confirmAddress(context.Background(), &r, img, Form{EnterpriseAddress: want})
+	if got := r.Fields[extract.FAddress].Value; got != want {
+		t.Errorf("address = %q, want %q", got, want)
 	}
 }
