@@ -156,15 +156,12 @@ type addressSpot struct {
 
 // addressWhere are the bands where the address e, read on page as f, may
 // stand, in the order they are read: around f (addressBands), or, where
-// the page read no address, right of the 住所 label (labelBand).
+// the page read no address, right of the 住所 label (labelBands).
 func addressWhere(page ocr.Page, f extract.Field, e []rune) []addressSpot {
 	if f.Found() && !f.Box.Empty() {
 		return addressBands(f, e)
 	}
-	if spot, ok := labelBand(page, e); ok {
-		return []addressSpot{spot}
-	}
-	return nil
+	return labelBands(page, e)
 }
 
 // addressBands are where an address e, read as f, may stand: the box and
@@ -200,14 +197,16 @@ func bandAround(box ocr.Box, side int) ocr.Box {
 	return ocr.Box{X: box.X - m, Y: box.Y - m, W: box.W + 2*m, H: h + 2*m}
 }
 
-// labelBand is where the address e stands right of a licence's 住所
+// labelBands are where the address e stands right of a licence's 住所
 // label (read whole, or as 所 alone, its 住 lost) on page: the label's
 // line, a character's gap on, as wide as e printed on one line, and the
-// line under it, grown above and below by a twentieth of its width, as
-// a line on a photo tilted 3° climbs or falls so far across it (held-out
-// app-53-00029's address, its end cut off at the label's line, read
-// 湖南省长沙市望城区两尿两人室).
-func labelBand(page ocr.Page, e []rune) (addressSpot, bool) {
+// line under it; then that band grown above and below by a twentieth of
+// its width, as a line on a photo tilted 3° climbs or falls so far
+// across it (held-out app-53-00029's address, its end cut off at the
+// label's line, read 湖南省长沙市望城区两尿两人室). The grown band comes
+// second, as it takes in more of the lines around (app-13-00003's
+// address, read whole from the first, was read 全四川省…281双室 from it).
+func labelBands(page ocr.Page, e []rune) []addressSpot {
 	for _, l := range page.Lines {
 		for _, w := range l.Words {
 			if t := extract.Canon(w.Text); t != "住所" && t != "所" {
@@ -220,11 +219,11 @@ func labelBand(page ocr.Page, e []rune) (addressSpot, bool) {
 			box := ocr.Box{X: w.Box.X + w.Box.W + side, Y: w.Box.Y, W: int(float64(side) * lineWidth(e)), H: side}
 			band := bandAround(box, side)
 			rise := band.W / 20
-			band.Y, band.H = band.Y-rise, band.H+2*rise
-			return addressSpot{band, side}, true
+			grown := ocr.Box{X: band.X, Y: band.Y - rise, W: band.W, H: band.H + 2*rise}
+			return []addressSpot{{band, side}, {grown, side}}
 		}
 	}
-	return addressSpot{}, false
+	return nil
 }
 
 // lineWidth is how wide the characters rs print, in Han character widths.

@@ -27,7 +27,7 @@ func TestAddressWhere(t *testing.T) {
 			Boxes: []ocr.Box{{X: 971, Y: 658, W: 18, H: 20}, {X: 971, Y: 691, W: 18, H: 18}}}, 400, 1, 961, 20},
 		{"two characters read in the address's box (generated app-7-00025): that box, then as wide as the address", ocr.Page{}, extract.Field{Value: "0层", Box: ocr.Box{X: 971, Y: 658, W: 300, H: 51},
 			Boxes: []ocr.Box{{X: 971, Y: 652, W: 14, H: 32}, {X: 971, Y: 691, W: 18, H: 18}}}, 600, 2, 955, 32},
-		{"not read: right of the label", label, extract.Field{}, 400, 1, 945, 20},
+		{"not read: right of the label, then that band grown for a tilt", label, extract.Field{}, 400, 2, 945, 20},
 		{"not read, no label", ocr.Page{}, extract.Field{}, 0, 0, 0, 0},
 	}
 	for _, tt := range tests {
@@ -43,8 +43,11 @@ func TestAddressWhere(t *testing.T) {
 			if band.W < tt.minW || band.X != tt.x0 || side != tt.side || band.H < 2*side {
 				t.Errorf("band %v side %d; want x %d, at least %d wide, two lines high, side %d", band, side, tt.x0, tt.minW, tt.side)
 			}
-			if tt.n == 2 && spots[0].band.W > tt.f.Box.W+tt.f.Box.W/5 {
+			if tt.n == 2 && tt.f.Found() && spots[0].band.W > tt.f.Box.W+tt.f.Box.W/5 {
 				t.Errorf("first band %v, want the box read", spots[0].band)
+			}
+			if first := spots[0].band; !tt.f.Found() && tt.n == 2 && (band.H != first.H+2*(first.W/20) || band.Y != first.Y-first.W/20) {
+				t.Errorf("bands %v then %v, want the second grown by a twentieth of its width above and below", first, band)
 			}
 		})
 	}
