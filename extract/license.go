@@ -2,7 +2,6 @@ package extract
 
 import (
 	"image"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -283,10 +282,14 @@ func CreditCodeBands(p ocr.Page) []ocr.Box {
 // codeChars counts the characters of text that may be a credit code's,
 // as fixCode leaves them.
 func codeChars(text string) int {
-	return len(codeCharRe.FindAllString(fixCode(text), -1))
+	n := 0
+	for _, r := range fixCode(text) {
+		if r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' {
+			n++
+		}
+	}
+	return n
 }
-
-var codeCharRe = regexp.MustCompile(`[0-9A-Z]`)
 
 // codeRows are the rows of rs in the bands a credit code is printed in
 // that the page read as a code, most of its 18 characters (a row

@@ -559,10 +559,15 @@ func cleanName(s string) string {
 // termWide is the band of a licence's term whose page reading box is
 // b (one line high), read when b grown by half a line gave no term: as
 // long as a term's two dates (2015年06月06日至2035年06月05日, about 20 of
-// its heights), and a line higher both above and below, as a tilted
-// photo's line climbs across it. On held-out app-59-00016's tilted licence the page read 营业期限2015:
-// as a row of its own and the rest as another, 27 pixels higher at its
-// end.
+// its heights), with room for a tilt of a line (tiltRoom). On held-out
+// app-59-00016's tilted licence the page read 营业期限2015: as a row of
+// its own and the rest as another, 27 pixels higher at its end.
 func termWide(b ocr.Box) ocr.Box {
-	return ocr.Box{X: b.X, Y: b.Y - b.H, W: max(b.W, 20*b.H), H: 3 * b.H}
+	return tiltRoom(ocr.Box{X: b.X, Y: b.Y, W: max(b.W, 20*b.H), H: b.H}, b.H)
+}
+
+// tiltRoom is band grown by rise above and below: a line on a photo
+// tilted 3° climbs or falls a twentieth of its width across it.
+func tiltRoom(band ocr.Box, rise int) ocr.Box {
+	return ocr.Box{X: band.X, Y: band.Y - rise, W: band.W, H: band.H + 2*rise}
 }

@@ -200,10 +200,10 @@ func bandAround(box ocr.Box, side int) ocr.Box {
 // labelBands are where the address e stands right of a licence's 住所
 // label (read whole, or as 所 alone, its 住 lost) on page: the label's
 // line, a character's gap on, as wide as e printed on one line, and the
-// line under it; then that band grown above and below by a twentieth of
-// its width, as a line on a photo tilted 3° climbs or falls so far
-// across it (held-out app-53-00029's address, its end cut off at the
-// label's line, read 湖南省长沙市望城区两尿两人室). The grown band comes
+// line under it; then that band with room for a tilt (tiltRoom, a
+// twentieth of its width above and below: held-out app-53-00029's
+// address, its end cut off at the label's line, read
+// 湖南省长沙市望城区两尿两人室). The grown band comes
 // second, as it takes in more of the lines around (app-13-00003's
 // address, read whole from the first, was read 全四川省…281双室 from it).
 func labelBands(page ocr.Page, e []rune) []addressSpot {
@@ -218,9 +218,7 @@ func labelBands(page ocr.Page, e []rune) []addressSpot {
 			}
 			box := ocr.Box{X: w.Box.X + w.Box.W + side, Y: w.Box.Y, W: int(float64(side) * lineWidth(e)), H: side}
 			band := bandAround(box, side)
-			rise := band.W / 20
-			grown := ocr.Box{X: band.X, Y: band.Y - rise, W: band.W, H: band.H + 2*rise}
-			return []addressSpot{{band, side}, {grown, side}}
+			return []addressSpot{{band, side}, {tiltRoom(band, band.W/20), side}}
 		}
 	}
 	return nil
