@@ -64,19 +64,26 @@ func TestSnapType(t *testing.T) {
 }
 
 func TestTerm(t *testing.T) {
-	tests := []struct{ in, from, to string }{
-		{"2015.03.01-2035.03.01", "2015-03-01", "2035-03-01"},
-		{"2021.09.18-长期", "2021-09-18", "2099-12-31"},
-		{"2002年11月12日至2052年11月11日", "2002-11-12", "2052-11-11"},
-		{"长期", "", "2099-12-31"},
-		{"2011年04月04日至长其", "2011-04-04", "2099-12-31"}, // 期 misread (sample app-2-00016)
-		{"2011年04月04日至", "2011-04-04", ""},
-		{"", "", ""},
+	tests := []struct {
+		in, from, to string
+		toConf       float64 // read at 0.9
+	}{
+		{"2015.03.01-2035.03.01", "2015-03-01", "2035-03-01", 0.9},
+		{"2021.09.18-长期", "2021-09-18", "2099-12-31", 0.9},
+		{"2002年11月12日至2052年11月11日", "2002-11-12", "2052-11-11", 0.9},
+		{"长期", "", "2099-12-31", 0.9},
+		{"2011年04月04日至长其", "2011-04-04", "2099-12-31", 0.9}, // 期 misread (sample app-2-00016)
+		{"2011年04月04日至", "2011-04-04", "", 0},
+		{"", "", "", 0},
+		// 年 misread (generated app-67-00005): the end found, unsure.
+		{"2013年04月27日至2043征04月26日", "2013-04-27", "2043-04-26", unsureConf},
+		{"2013年04月27日至2043征04月26", "2013-04-27", "", 0}, // its 日 lost too: not a date
+		{"2013征04月27日至2043年04月26日", "2013-04-27", "2043-04-26", 0.9},
 	}
 	for _, tt := range tests {
-		f, to := Term(Field{Value: tt.in})
-		if f.Value != tt.from || to.Value != tt.to {
-			t.Errorf("Term(%q) = %q, %q; want %q, %q", tt.in, f.Value, to.Value, tt.from, tt.to)
+		f, to := Term(Field{Value: tt.in, Conf: 0.9})
+		if f.Value != tt.from || to.Value != tt.to || to.Conf != tt.toConf {
+			t.Errorf("Term(%q) = %q, %q (%.2f); want %q, %q (%.2f)", tt.in, f.Value, to.Value, to.Conf, tt.from, tt.to, tt.toConf)
 		}
 	}
 }

@@ -118,6 +118,14 @@ type DateMatch struct {
 	Start, End int
 }
 
+// TermDate is a date of a validity (FindTermDates).
+type TermDate struct {
+	DateMatch
+	// Mended is set on a date found only once a misread 年 was put
+	// back: its reading is unsure.
+	Mended bool
+}
+
 // dateForm is one written date form: a pattern over the width-folded text,
 // a converter from its submatches, and whether the match must not touch a
 // Latin letter (the compact 8-digit form, which otherwise fires inside codes).
@@ -165,6 +173,31 @@ func FindDates(s string) []DateMatch {
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].Start < all[j].Start })
 	return dropOverlappingDates(all)
+}
+
+// lostYearMark is a date whose 年 the OCR read as another character,
+// its 月 and 日 read: four digits, one character neither a digit, a
+// space nor 年, then the month and day (2043征04月26日).
+var lostYearMark = regexp.MustCompile(`(\d{4})[^\d\s年](\d{1,2}月\d{1,2}日)`)
+
+// FindTermDates returns the dates of a validity as FindDates does and,
+// where it finds fewer than two, those a misread 年 hid, put back and
+// marked so: a tilted licence's 2013年04月27日至2043征04月26日
+// (generated app-67-00005) held no end date. A date's 日 is asked for,
+// so only a validity's dates are so mended, not a letter's written date
+// (2025征12月26则 stays unread).
+func FindTermDates(s string) []TermDate {
+	ms, from := FindDates(s), s
+	if mended := lostYearMark.ReplaceAllString(s, "${1}年${2}"); len(ms) < 2 && mended != s {
+		ms, from = FindDates(mended), mended
+	}
+	was, now := []rune(s), []rune(from)
+	out := make([]TermDate, len(ms))
+	for i, m := range ms {
+		m.Text = string(was[m.Start:m.End])
+		out[i] = TermDate{DateMatch: m, Mended: m.Text != string(now[m.Start:m.End])}
+	}
+	return out
 }
 
 // find returns the matches of one form; orig and folded have equal rune counts.

@@ -248,12 +248,21 @@ func ValueText(p ocr.Page, label string) (Field, bool) {
 	return Field{Box: ocr.Box{X: lb.X + lb.W, Y: lb.Y, W: lb.H * 14, H: lb.H}}, true
 }
 
+// mendedConf is conf, capped at unsureConf for a date found only once a
+// misread character was put back.
+func mendedConf(conf float64, m TermDate) float64 {
+	if m.Mended {
+		return min(conf, unsureConf)
+	}
+	return conf
+}
+
 // Term splits a validity read as one text ("2015.03.01-2035.03.01",
 // "2002年11月12日至2052年11月11日", "2021.09.18-长期") into its dates;
 // both carry f's box and confidence.
 func Term(f Field) (Field, Field) {
-	ms := FindDates(f.Value)
-	at := func(m DateMatch) Field { return Field{Value: m.Value.String(), Conf: f.Conf, Box: f.Box} }
+	ms := FindTermDates(f.Value)
+	at := func(m TermDate) Field { return Field{Value: m.Value.String(), Conf: mendedConf(f.Conf, m), Box: f.Box} }
 	switch {
 	case len(ms) >= 2:
 		return at(ms[0]), at(ms[1])

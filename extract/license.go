@@ -228,7 +228,7 @@ func firstOf(v map[string]span, labels ...string) span {
 // "长期" alone is an open-ended term: only its end is known.
 func termDates(s span) (Field, Field) {
 	f := fieldOf(s)
-	ms := FindDates(f.Value)
+	ms := FindTermDates(f.Value)
 	switch {
 	case len(ms) >= 2:
 		return subField(s, ms[0]), subField(s, ms[1])
@@ -255,12 +255,12 @@ func longTermAfter(rs []rune, end int) bool {
 	return len(rest) >= 1 && len(rest) <= 2 && (rest[0] == '长' || rest[0] == '長')
 }
 
-func subField(s span, m DateMatch) Field {
+func subField(s span, m TermDate) Field {
 	if m.End > len(s) || m.Start >= m.End {
-		return Field{Value: m.Value.String(), Conf: s.conf(), Box: s.box()}
+		return Field{Value: m.Value.String(), Conf: mendedConf(s.conf(), m), Box: s.box()}
 	}
 	f := fieldOf(s[m.Start:m.End])
-	f.Value, f.Confs = m.Value.String(), nil
+	f.Value, f.Confs, f.Conf = m.Value.String(), nil, mendedConf(f.Conf, m)
 	return f
 }
 

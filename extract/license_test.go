@@ -146,6 +146,21 @@ func TestLicenseTermLongMisread(t *testing.T) {
 	}
 }
 
+func TestLicenseTermYearMarkMisread(t *testing.T) {
+	// Generated app-67-00005, a tilted licence: the end date's 年 read 征.
+	p := ocr.Page{Lines: []ocr.Line{
+		line("营业期限", 752, 528, 30), line("2013年04月27日至2043征04月26日", 863, 528, 33),
+	}}
+	fs := License(p)
+	start, end := fs[FTermStart], fs[FTermEnd]
+	if start.Value != "2013-04-27" || end.Value != "2043-04-26" {
+		t.Fatalf("term = %q – %q", start.Value, end.Value)
+	}
+	if end.Conf > unsureConf || start.Conf <= unsureConf {
+		t.Errorf("confidences %.2f – %.2f: want the mended end's unsure, the start's kept", start.Conf, end.Conf)
+	}
+}
+
 func TestLicenseNameSplitWithoutLabel(t *testing.T) {
 	// Sample app-2-00021: 名称 read as 各称, the name's 司 a line of its own.
 	p := ocr.Page{Lines: []ocr.Line{
