@@ -241,7 +241,7 @@ func unreadStart(term span) Field {
 // that holds two dates, or a date and 长期.
 func termByContent(rs []row) span {
 	for _, r := range rs {
-		if len(FindDates(r.text())) >= 2 {
+		if len(FindTermDates(r.text())) >= 2 {
 			return span(r.glyphs)
 		}
 	}

@@ -26,7 +26,7 @@ func License(p ocr.Page) Fields {
 	fs.set(FAddress, licenseAddress(rs, v))
 	fs.set(FCapital, fieldOf(v["注册资本"]))
 	fs.set(FEstablished, dateField(v["成立日期"]))
-	start, end := termDates(v["营业期限"])
+	start, end := licenseTerm(rs, v)
 	fs.set(FTermStart, start)
 	fs.set(FTermEnd, end)
 	fs.set(FCreditCode, creditCode(rs))
@@ -41,6 +41,21 @@ func licenseName(rs []row, v map[string]span) Field {
 		name = nameByContent(rs)
 	}
 	return CleanEnterpriseName(fieldOf(name))
+}
+
+// licenseTerm is the value of 营业期限 as its two dates or, when that
+// label was lost, the dates of the row that holds two (termByContent),
+// the only such row of a licence: 营业期限 under the company's seal
+// read 若业项根1999年04月07日至2029年04月06日 (held-out app-67-00022).
+func licenseTerm(rs []row, v map[string]span) (Field, Field) {
+	start, end := termDates(v["营业期限"])
+	if start.Found() && end.Found() {
+		return start, end
+	}
+	if found := termByContent(rs); found != nil {
+		return termDates(found)
+	}
+	return start, end
 }
 
 // licenseType is the value of 类型 made a known type, or failing that

