@@ -7,10 +7,12 @@ import "strings"
 // a clean licence and ID card, 岛 as 鸟 in 青岛 (three generated licences
 // at 0.81–0.91), 昊 as 吴, 凤 as 风 (generated app-1-00025 at 0.83), 潜 as 洪 (two
 // generated licences of seed 11 at 0.79 and 0.90) and as 港 (held-out
-// app-53-00005 at 0.87, a clean application rejected).
+// app-53-00005 at 0.87, a clean application rejected); 敏 written in a
+// letter's fill as 教 (generated app-11-00011, held-out app-53-00016 and
+// app-61-00015, at up to 0.91).
 var confusables = []string{
 	"熊能", "邱印丘", "已己巳", "未末", "人入八", "土士", "戊戍戌", "日曰", "候侯", "拔拨",
-	"刺剌", "壶壸", "汩汨", "祗祇", "崇祟", "茶荼", "幢憧樟撞", "博搏", "岛鸟", "昊吴", "室至", "凤风", "潜洪", "潜港", "霞起",
+	"刺剌", "壶壸", "汩汨", "祗祇", "崇祟", "茶荼", "幢憧樟撞", "博搏", "岛鸟", "昊吴", "室至", "凤风", "潜洪", "潜港", "霞起", "敏教",
 }
 
 // Confusable reports whether the OCR mistakes a for b (and b for a) with

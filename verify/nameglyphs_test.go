@@ -55,6 +55,8 @@ func TestGlyphBlank(t *testing.T) {
 		{"another given name", admin, "杜龙", "桩尼", []float64{0.63, 0}, "杜阳", nil, false},
 		{"another person", admin, "杜龙", "桩尼", []float64{0.63, 0}, "吴洁", nil, false},
 		{"the legal representative's name", admin, "黎杰锋", "黎杰钟", []float64{0.9, 0.6, 0.3}, "黎杰", []string{"黎杰锋"}, false},
+		// Generated app-11-00011: 敏 in a fill is read 教, a cell as like either.
+		{"a character the OCR mistakes for the form's", admin, "钱敏琴", "钱教琴", []float64{0.9, 0.9, 0.9}, "钱敏琴", nil, true},
 		{"read surely as another", admin, "杜龙", "杜尼", []float64{0.9, 0.9}, "杜龙", nil, false},
 		{"left empty", admin, "", "", nil, "杜龙", nil, false},
 		{"the enterprise, misread", ent, "南京信智网络科技有限公司", "南京信知网络科技有限公司", nil, "南京信智网络科技有限公司", []string{"杜龙"}, true},
