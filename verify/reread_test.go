@@ -203,6 +203,30 @@ func TestBetterName(t *testing.T) {
 	}
 }
 
+// TestRereadNameLargeSplit: a card's name printed large, which the page
+// read as two lines, its glyphs' top halves (三) and bottom halves
+// (全|涵怕本), is read again from the two joined; Tesseract read that
+// crop at its size as nothing, and reads it a quarter smaller (held-out
+// app-67-00002; a cut of its red channel in
+// testdata/cards/name-large-split.png).
+func TestRereadNameLargeSplit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	img := grayFile(t, "../testdata/cards/name-large-split.png")
+	lineOf := func(text string, b ocr.Box) ocr.Line {
+		return ocr.Line{Words: []ocr.Word{{Text: text, Box: b, Conf: 0.3}}, Box: b}
+	}
+	name := ocr.Box{X: 66, Y: 71, W: 112, H: 43}
+	r := DocResult{Kind: extract.KindIDFront, Fields: extract.Fields{extract.FName: {Value: "全|涵怕本", Box: name}},
+		Page: ocr.Page{Width: 260, Height: 160, Lines: []ocr.Line{lineOf("三", ocr.Box{X: 57, Y: 44, W: 116, H: 30}), lineOf("全|涵怕本", name)}}}
+	p.rereadWeak(context.Background(), &r, img)
+	if got := r.Fields[extract.FName].Value; got != "雷亮" {
+		t.Errorf("name %q, want 雷亮", got)
+	}
+}
+
 // TestRereadTermTilted: a tilted licence photo whose page read took the
 // term's start as a row of its own (营业期限2015:) and the rest, 27 pixels
 // higher at its end, as another; the close crop of the value gave
