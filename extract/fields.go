@@ -259,7 +259,8 @@ func mendedConf(conf float64, m TermDate) float64 {
 
 // Term splits a validity read as one text ("2015.03.01-2035.03.01",
 // "2002年11月12日至2052年11月11日", "2021.09.18-长期") into its dates;
-// both carry f's box and confidence.
+// both carry f's box and confidence, a date found only with its 年 put
+// back (FindTermDates) an unsure one.
 func Term(f Field) (Field, Field) {
 	ms := FindTermDates(f.Value)
 	at := func(m TermDate) Field { return Field{Value: m.Value.String(), Conf: mendedConf(f.Conf, m), Box: f.Box} }

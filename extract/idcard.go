@@ -237,8 +237,9 @@ func unreadStart(term span) Field {
 	return Field{}
 }
 
-// termByContent finds a validity whose label was not read: the first row
-// that holds two dates, or a date and 长期.
+// termByContent finds a validity whose label was not read, an ID card's
+// or a licence's (licenseTerm): the first row that holds two dates, or a
+// date and 长期.
 func termByContent(rs []row) span {
 	for _, r := range rs {
 		if len(FindTermDates(r.text())) >= 2 {
