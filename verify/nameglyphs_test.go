@@ -98,3 +98,56 @@ func TestGlyphBlankDarkEdge(t *testing.T) {
 		t.Error("glyphBlank(杜龙) = false in a box run on into a dark edge, want true")
 	}
 }
+
+// TestOverruled: a page reading's character that a second reading read
+// as the form's at its place is put back to the form's; readings of
+// another length, and a page reading of another length, change nothing.
+func TestOverruled(t *testing.T) {
+	tests := []struct {
+		read     string
+		readings []string
+		want     string
+		out      string
+	}{
+		{"主机", []string{"执帆", "好凯"}, "谭帆", "主帆"}, // held-out app-67-00001
+		{"侯苗如", []string{"侯苗娟", "侯苦娟", "候蔓娟", "全欧娟"}, "侯茜娟", "侯苗娟"},
+		{"罗惠", []string{"罗瑶菩", "罗阳茹"}, "罗瑶燕", "罗惠"},
+		{"杜尼", []string{"杜", "杜龙龙"}, "杜龙", "杜尼"},
+		{"杜尼", nil, "杜龙", "杜尼"},
+	}
+	for _, tt := range tests {
+		var rs []extract.Field
+		for _, v := range tt.readings {
+			rs = append(rs, extract.Field{Value: v})
+		}
+		if got := overruled(tt.read, rs, []rune(tt.want)); got != tt.out {
+			t.Errorf("overruled(%q, %q, %q) = %q, want %q", tt.read, tt.readings, tt.want, got, tt.out)
+		}
+	}
+}
+
+// TestGlyphBlankOverruled: at 16 pixels a written 谭帆 read 主机 is not
+// taken as the form's weighed against 机, and is once a second reading
+// overruled the page's 机 (主帆); another person's name written so is
+// not taken either way.
+func TestGlyphBlankOverruled(t *testing.T) {
+	p := glyphPipeline(t)
+	tests := []struct {
+		written     string
+		against     string
+		want, plain bool
+	}{
+		{"谭帆", "主帆", true, false},
+		{"吴洁", "主帆", false, false},
+	}
+	for _, tt := range tests {
+		img, box := fillLine(t, "管理员姓名：", tt.written, 16)
+		f := extract.Field{Value: "主机", Confs: []float64{0.14, 0.14}, Box: box}
+		if _, got := p.glyphBlank(img, blankAdminName, f, "谭帆", []string{"黎军哲"}); got != tt.plain {
+			t.Errorf("%s: glyphBlank = %v, want %v", tt.written, got, tt.plain)
+		}
+		if _, got := p.glyphBlankAgainst(img, blankAdminName, f, tt.against, "谭帆", []string{"黎军哲"}); got != tt.want {
+			t.Errorf("%s: glyphBlankAgainst(%s) = %v, want %v", tt.written, tt.against, got, tt.want)
+		}
+	}
+}

@@ -194,7 +194,9 @@ func longerBy(v, old string) bool {
 // Read for the reviewer. An enterprise blank's reading that tells the
 // form's name misread replaces a page reading that does not
 // (misreadReading); any other reading of the administrator's changes
-// nothing unless it refutes the form's name (refuteBlank).
+// nothing unless it refutes the form's name (refuteBlank) or reads a
+// character of it where the page read another, which the glyph check
+// then no longer weighs the cells against (overruled).
 func (p *Pipeline) rereadBlanks(ctx context.Context, r *DocResult, img *image.Gray, form Form) {
 	if !r.Kind.IsLetter() {
 		return
@@ -216,6 +218,8 @@ func (p *Pipeline) rereadBlanks(ctx context.Context, r *DocResult, img *image.Gr
 		if nf, ok := p.refuteBlank(img, f, readings, want, people(form, want)); ok {
 			r.Fields[b.blank] = nf
 			r.markRefuted(b.blank)
+		} else if read := overruled(f.Value, readings, []rune(extract.Canon(want))); read != extract.Canon(f.Value) {
+			r.Fields[b.blank], _ = p.glyphBlankAgainst(img, b.blank, f, read, want, people(form, want))
 		}
 	}
 	p.rereadLetterID(ctx, r, img, form)
