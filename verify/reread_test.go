@@ -227,6 +227,32 @@ func TestRereadNameLargeSplit(t *testing.T) {
 	}
 }
 
+// TestRereadNameBandNotSmaller: where the page found a card's 姓名 but
+// no name, the band beside the label read nothing, and is not read a
+// quarter smaller, which gave 是至 at 0.54 for the printed 陈雪 (held-out
+// app-61-00012; a cut of its red channel in
+// testdata/cards/name-band-unread.png): a name unread stays unread.
+func TestRereadNameBandNotSmaller(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	img := grayFile(t, "../testdata/cards/name-band-unread.png")
+	lineOf := func(text string, b ocr.Box) ocr.Line {
+		return ocr.Line{Words: []ocr.Word{{Text: text, Box: b, Conf: 0.9}}, Box: b}
+	}
+	r := DocResult{Kind: extract.KindIDFront, Fields: extract.Fields{}, Page: ocr.Page{Width: 460, Height: 260, Lines: []ocr.Line{
+		lineOf("姓名", ocr.Box{X: 43, Y: 118, W: 61, H: 38}),
+		lineOf("性别", ocr.Box{X: 40, Y: 188, W: 60, H: 23}),
+		lineOf("女", ocr.Box{X: 126, Y: 184, W: 31, H: 30}),
+		lineOf("民族壮", ocr.Box{X: 249, Y: 180, W: 128, H: 44}),
+	}}}
+	p.rereadWeak(context.Background(), &r, img)
+	if f := r.Fields[extract.FName]; f.Found() && f.Value != "陈雪" {
+		t.Errorf("name %q (%.2f), want 陈雪 or none", f.Value, f.Conf)
+	}
+}
+
 // TestRereadTermTilted: a tilted licence photo whose page read took the
 // term's start as a row of its own (营业期限2015:) and the rest, 27 pixels
 // higher at its end, as another; the close crop of the value gave
