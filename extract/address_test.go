@@ -79,6 +79,10 @@ func TestTerm(t *testing.T) {
 		{"2013年04月27日至2043征04月26日", "2013-04-27", "2043-04-26", unsureConf},
 		{"2013年04月27日至2043征04月26", "2013-04-27", "", 0}, // its 日 lost too: not a date
 		{"2013征04月27日至2043年04月26日", "2013-04-27", "2043-04-26", 0.9},
+		// The start's day misread (generated app-23-00029): the one date is the end.
+		{"1994年11月0阳至2024年11月06日", "", "2024-11-06", 0.9},
+		{"1994年11月0阳至 2024.11.06", "", "2024-11-06", 0.9},
+		{"-2015.06.06-", "2015-06-06", "", 0}, // a colon read as -: the start
 	}
 	for _, tt := range tests {
 		f, to := Term(Field{Value: tt.in, Conf: 0.9})

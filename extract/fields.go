@@ -271,6 +271,8 @@ func Term(f Field) (Field, Field) {
 		return Field{}, at(ms[0])
 	case len(ms) == 1 && (strings.Contains(f.Value, "长期") || strings.Contains(f.Value, "長期") || longTermAfter([]rune(f.Value), ms[0].End)):
 		return at(ms[0]), Field{Value: LongTerm.String(), Conf: f.Conf, Box: f.Box}
+	case len(ms) == 1 && afterSeparator([]rune(f.Value), ms[0].Start):
+		return Field{}, at(ms[0])
 	case len(ms) == 1:
 		return at(ms[0]), Field{}
 	}

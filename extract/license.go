@@ -253,10 +253,25 @@ func termDates(s span) (Field, Field) {
 		end := fieldOf(s[min(len(s)-1, ms[0].End):])
 		end.Value, end.Confs = LongTerm.String(), nil
 		return subField(s, ms[0]), end
+	case len(ms) == 1 && afterSeparator([]rune(f.Value), ms[0].Start):
+		return Field{}, subField(s, ms[0])
 	case len(ms) == 1:
 		return subField(s, ms[0]), Field{}
 	}
 	return Field{}, Field{}
+}
+
+// afterSeparator reports whether the one date a term was read with,
+// starting at rune start, stands after the separator of its two dates
+// and after a start that did not read as a date (four digits or more):
+// it is the end, the start unread (1994年11月0阳至2024年11月06日,
+// generated app-23-00029, whose start's 07日 was read 0阳; taken as the
+// start, 2024-11-06 differed from the form's 1994-11-07 at 0.85). A
+// separator with no digits before it (a label's colon read as -) leaves
+// the date the start.
+func afterSeparator(rs []rune, start int) bool {
+	before := []rune(strings.TrimRight(string(rs[:min(start, len(rs))]), " "))
+	return len(before) > 0 && strings.ContainsRune("至-~—－〜", before[len(before)-1]) && len(Digits(string(before))) >= 4
 }
 
 // longTermAfter reports whether the text after a term's start date (rune

@@ -174,6 +174,18 @@ func TestLicenseTermWithoutLabel(t *testing.T) {
 	}
 }
 
+func TestLicenseTermStartUnread(t *testing.T) {
+	// Generated app-23-00029: the start's 07日 read 0阳; the one date read
+	// is the end, not the start.
+	p := ocr.Page{Lines: []ocr.Line{
+		line("营业期限", 1437, 892, 45), line("1994年11月0阳至2024年11月06日", 1640, 892, 45),
+	}}
+	fs := License(p)
+	if fs[FTermStart].Found() || fs[FTermEnd].Value != "2024-11-06" {
+		t.Errorf("term = %q – %q, want unread – 2024-11-06", fs[FTermStart].Value, fs[FTermEnd].Value)
+	}
+}
+
 func TestLicenseNameSplitWithoutLabel(t *testing.T) {
 	// Sample app-2-00021: 名称 read as 各称, the name's 司 a line of its own.
 	p := ocr.Page{Lines: []ocr.Line{
