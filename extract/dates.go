@@ -188,8 +188,10 @@ var lostYearMark = regexp.MustCompile(`(\d{4})[^\d\s年](\d{1,2}月\d{1,2}日)`)
 // (2025征12月26则 stays unread).
 func FindTermDates(s string) []TermDate {
 	ms, from := FindDates(s), s
-	if mended := lostYearMark.ReplaceAllString(s, "${1}年${2}"); len(ms) < 2 && mended != s {
-		ms, from = FindDates(mended), mended
+	if len(ms) < 2 {
+		if mended := lostYearMark.ReplaceAllString(s, "${1}年${2}"); mended != s {
+			ms, from = FindDates(mended), mended
+		}
 	}
 	was, now := []rune(s), []rune(from)
 	out := make([]TermDate, len(ms))

@@ -263,18 +263,36 @@ func mendedConf(conf float64, m TermDate) float64 {
 // back (FindTermDates) an unsure one.
 func Term(f Field) (Field, Field) {
 	ms := FindTermDates(f.Value)
-	at := func(m TermDate) Field { return Field{Value: m.Value.String(), Conf: mendedConf(f.Conf, m), Box: f.Box} }
+	at := func(i int) Field {
+		if i < 0 {
+			return Field{}
+		}
+		return Field{Value: ms[i].Value.String(), Conf: mendedConf(f.Conf, ms[i]), Box: f.Box}
+	}
+	from, to, long := termRoles([]rune(f.Value), ms)
+	if long {
+		return at(from), Field{Value: LongTerm.String(), Conf: f.Conf, Box: f.Box}
+	}
+	return at(from), at(to)
+}
+
+// termRoles tells which of ms, the dates found in a validity's text rs,
+// are its start and its end (indexes into ms, -1 for none), and whether
+// its end is 长期 misread after its start (longTermAfter). Two dates are
+// the start and the end; 长期 alone is the end; one date is the start,
+// or the end when it stands after the separator (afterSeparator).
+func termRoles(rs []rune, ms []TermDate) (from, to int, long bool) {
 	switch {
 	case len(ms) >= 2:
-		return at(ms[0]), at(ms[1])
+		return 0, 1, false
 	case len(ms) == 1 && ms[0].Value == LongTerm:
-		return Field{}, at(ms[0])
-	case len(ms) == 1 && (strings.Contains(f.Value, "长期") || strings.Contains(f.Value, "長期") || longTermAfter([]rune(f.Value), ms[0].End)):
-		return at(ms[0]), Field{Value: LongTerm.String(), Conf: f.Conf, Box: f.Box}
-	case len(ms) == 1 && afterSeparator([]rune(f.Value), ms[0].Start):
-		return Field{}, at(ms[0])
+		return -1, 0, false
+	case len(ms) == 1 && longTermAfter(rs, ms[0].End):
+		return 0, -1, true
+	case len(ms) == 1 && afterSeparator(rs, ms[0].Start):
+		return -1, 0, false
 	case len(ms) == 1:
-		return at(ms[0]), Field{}
+		return 0, -1, false
 	}
-	return Field{}, Field{}
+	return -1, -1, false
 }

@@ -244,21 +244,19 @@ func firstOf(v map[string]span, labels ...string) span {
 func termDates(s span) (Field, Field) {
 	f := fieldOf(s)
 	ms := FindTermDates(f.Value)
-	switch {
-	case len(ms) >= 2:
-		return subField(s, ms[0]), subField(s, ms[1])
-	case len(ms) == 1 && ms[0].Value == LongTerm:
-		return Field{}, subField(s, ms[0])
-	case len(ms) == 1 && longTermAfter([]rune(f.Value), ms[0].End):
+	at := func(i int) Field {
+		if i < 0 {
+			return Field{}
+		}
+		return subField(s, ms[i])
+	}
+	from, to, long := termRoles([]rune(f.Value), ms)
+	if long {
 		end := fieldOf(s[min(len(s)-1, ms[0].End):])
 		end.Value, end.Confs = LongTerm.String(), nil
-		return subField(s, ms[0]), end
-	case len(ms) == 1 && afterSeparator([]rune(f.Value), ms[0].Start):
-		return Field{}, subField(s, ms[0])
-	case len(ms) == 1:
-		return subField(s, ms[0]), Field{}
+		return at(from), end
 	}
-	return Field{}, Field{}
+	return at(from), at(to)
 }
 
 // afterSeparator reports whether the one date a term was read with,
