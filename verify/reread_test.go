@@ -203,6 +203,11 @@ func TestBetterName(t *testing.T) {
 	}
 }
 
+// pageLine is a page's OCR line of one word, text read at conf in box b.
+func pageLine(text string, b ocr.Box, conf float64) ocr.Line {
+	return ocr.Line{Words: []ocr.Word{{Text: text, Box: b, Conf: conf}}, Box: b}
+}
+
 // TestRereadNameLargeSplit: a card's name printed large, which the page
 // read as two lines, its glyphs' top halves (三) and bottom halves
 // (全|涵怕本), is read again from the two joined; Tesseract read that
@@ -215,9 +220,7 @@ func TestRereadNameLargeSplit(t *testing.T) {
 	}
 	p := realPipeline(t)
 	img := grayFile(t, "../testdata/cards/name-large-split.png")
-	lineOf := func(text string, b ocr.Box) ocr.Line {
-		return ocr.Line{Words: []ocr.Word{{Text: text, Box: b, Conf: 0.3}}, Box: b}
-	}
+	lineOf := func(text string, b ocr.Box) ocr.Line { return pageLine(text, b, 0.3) }
 	name := ocr.Box{X: 66, Y: 71, W: 112, H: 43}
 	r := DocResult{Kind: extract.KindIDFront, Fields: extract.Fields{extract.FName: {Value: "全|涵怕本", Box: name}},
 		Page: ocr.Page{Width: 260, Height: 160, Lines: []ocr.Line{lineOf("三", ocr.Box{X: 57, Y: 44, W: 116, H: 30}), lineOf("全|涵怕本", name)}}}
@@ -238,9 +241,7 @@ func TestRereadNameBandNotSmaller(t *testing.T) {
 	}
 	p := realPipeline(t)
 	img := grayFile(t, "../testdata/cards/name-band-unread.png")
-	lineOf := func(text string, b ocr.Box) ocr.Line {
-		return ocr.Line{Words: []ocr.Word{{Text: text, Box: b, Conf: 0.9}}, Box: b}
-	}
+	lineOf := func(text string, b ocr.Box) ocr.Line { return pageLine(text, b, 0.9) }
 	r := DocResult{Kind: extract.KindIDFront, Fields: extract.Fields{}, Page: ocr.Page{Width: 460, Height: 260, Lines: []ocr.Line{
 		lineOf("姓名", ocr.Box{X: 43, Y: 118, W: 61, H: 38}),
 		lineOf("性别", ocr.Box{X: 40, Y: 188, W: 60, H: 23}),
@@ -264,9 +265,7 @@ func TestRereadTermTilted(t *testing.T) {
 	}
 	p := realPipeline(t)
 	img := grayFile(t, "../testdata/cards/licence-term-tilted.png")
-	lineOf := func(text string, b ocr.Box) ocr.Line {
-		return ocr.Line{Words: []ocr.Word{{Text: text, Box: b, Conf: 90}}, Box: b}
-	}
+	lineOf := func(text string, b ocr.Box) ocr.Line { return pageLine(text, b, 90) }
 	r := DocResult{Kind: extract.KindLicense, Fields: extract.Fields{}, Page: ocr.Page{Width: 760, Height: 200, Lines: []ocr.Line{
 		lineOf("成立日期2015年06月06日", ocr.Box{X: 55, Y: 18, W: 339, H: 45}),
 		lineOf("年06月06日至2035年06月05月", ocr.Box{X: 269, Y: 67, W: 355, H: 53}),
