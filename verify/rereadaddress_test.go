@@ -106,3 +106,27 @@ func TestConfirmAddressTilted(t *testing.T) {
 		t.Errorf("address = %q, want %q", got, want)
 	}
 }
+
+// TestConfirmAddressToLineEnd: the band right of the 住所 label must
+// reach the end of an address's first line, which prints wider than its
+// characters' height times their count. Held-out app-73-00014's licence
+// (red channel, in testdata/cards/licence-address-edge.png): its address
+// wraps after 1号楼16; a band as wide as the label's height times the
+// address's widths ended inside the 16, and the address read …1号楼层
+// at 0.92, a mismatch.
+func TestConfirmAddressToLineEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	img := grayFile(t, "../testdata/cards/licence-address-edge.png")
+	const want = "湖北省武汉市江夏区彩田路211号1号楼16层"
+	label := ocr.Box{X: 100, Y: 41, W: 21, H: 20}
+	r := DocResult{Kind: extract.KindLicense, Fields: extract.Fields{}, Page: ocr.Page{Width: 674, Height: 120, Lines: []ocr.Line{
+		{Words: []ocr.Word{{Text: "所", Box: label, Conf: 90}}, Box: label},
+	}}}
+	p.confirmAddress(context.Background(), &r, img, Form{EnterpriseAddress: want})
+	if got := r.Fields[extract.FAddress].Value; got != want {
+		t.Errorf("address = %q, want %q", got, want)
+	}
+}
