@@ -18,6 +18,16 @@ import (
 // counts.
 var topStrokes = map[rune]int{'昊': 3, '吴': 2}
 
+// 凤 and 风 differ only inside their 几: 又 against ㄨ, whose top
+// stroke is a bar in 凤 and the start of a diagonal in 风. By ink the
+// two are as alike (凤's card ink 0.73 like 凤 and 0.77 like 风 on
+// held-out app-71-00018, 0.74 and 0.82 on app-53-00009, both read 风),
+// but the column down the middle of the ink crosses three strokes in 凤
+// (几's top, 又's bar, the crossing of its strokes) and two in 风 (几's
+// top, ㄨ's crossing), in every reference font and on both cards.
+// midStrokes holds each such pair's counts.
+var midStrokes = map[rune]int{'凤': 3, '风': 2}
+
 // topShare is the most of a character's inked rows its top component
 // may take: where no blank row parts it from the rest above that (blur
 // closed the gap), the strokes are not counted.
@@ -25,19 +35,51 @@ const topShare = 0.6
 
 // strokesTell reports whether the cell of e's character i in one of the
 // placements all shows it by the strokes its top component crosses, for
-// a pair of characters topStrokes tells apart.
+// a pair of characters topStrokes tells apart, or by those down its
+// middle, for a pair midStrokes does.
 func strokesTell(red *image.Gray, all [][]charCell, i int, e, v []rune) bool {
-	want, ok1 := topStrokes[e[i]]
-	other, ok2 := topStrokes[v[i]]
-	if !ok1 || !ok2 || want == other {
-		return false
+	count := crossings
+	want, ok := pairCounts(topStrokes, e[i], v[i])
+	if !ok {
+		count = midCrossings
+		if want, ok = pairCounts(midStrokes, e[i], v[i]); !ok {
+			return false
+		}
 	}
 	for _, cells := range all {
-		if n, ok := crossings(red, cells[i].cell); ok && n == want {
+		if n, ok := count(red, cells[i].cell); ok && n == want {
 			return true
 		}
 	}
 	return false
+}
+
+// pairCounts is counts' count for want, when counts tells want from
+// read.
+func pairCounts(counts map[rune]int, want, read rune) (int, bool) {
+	w, ok1 := counts[want]
+	o, ok2 := counts[read]
+	return w, ok1 && ok2 && w != o
+}
+
+// midCrossings is how many strokes the column down the middle of the
+// ink in cell of red crosses, from its first to its last inked row (the
+// median of the middle column and those beside it); false when the cell
+// holds too little ink to tell.
+func midCrossings(red *image.Gray, cell image.Rectangle) (int, bool) {
+	char, ok := charInk(red, cell)
+	if !ok {
+		return 0, false
+	}
+	b := char.Bounds()
+	rows := char.InkRuns(1)
+	mid := b.Min.X + b.Dx()/2
+	var counts []int
+	for _, x := range []int{mid - 1, mid, mid + 1} {
+		counts = append(counts, len(char.Within(image.Rect(x, rows[0].Min.Y, x+1, rows[len(rows)-1].Max.Y)).InkRuns(1)))
+	}
+	slices.Sort(counts)
+	return counts[1], true
 }
 
 // crossings is how many strokes the top component of the ink in cell of
@@ -49,16 +91,13 @@ func strokesTell(red *image.Gray, all [][]charCell, i int, e, v []rune) bool {
 // 12 rows or 8 columns) or no blank row ends the top component within
 // topShare of the ink's height.
 func crossings(red *image.Gray, cell image.Rectangle) (int, bool) {
-	line := ocr.NewInkLine(red, ocr.BoxOf(cell))
-	x0, x1 := widestRun(line.ColumnInk())
-	b := line.Bounds()
-	char := line.Within(image.Rect(b.Min.X+x0, b.Min.Y, b.Min.X+x1, b.Max.Y))
+	char, ok := charInk(red, cell)
 	rows := char.InkRuns(1)
-	if len(rows) < 2 || x1-x0 < 8 {
+	if !ok || len(rows) < 2 {
 		return 0, false
 	}
 	top, height := rows[0], rows[len(rows)-1].Max.Y-rows[0].Min.Y
-	if height < 12 || float64(top.Dy()) > topShare*float64(height) {
+	if float64(top.Dy()) > topShare*float64(height) {
 		return 0, false
 	}
 	var counts []int
@@ -68,6 +107,21 @@ func crossings(red *image.Gray, cell image.Rectangle) (int, bool) {
 	}
 	slices.Sort(counts)
 	return counts[1], true
+}
+
+// charInk is the ink of cell of red, binarised at its own threshold, cut
+// to its widest run of inked columns; false when that holds under 8
+// columns or 12 rows of ink.
+func charInk(red *image.Gray, cell image.Rectangle) (ocr.InkLine, bool) {
+	line := ocr.NewInkLine(red, ocr.BoxOf(cell))
+	x0, x1 := widestRun(line.ColumnInk())
+	b := line.Bounds()
+	char := line.Within(image.Rect(b.Min.X+x0, b.Min.Y, b.Min.X+x1, b.Max.Y))
+	rows := char.InkRuns(1)
+	if len(rows) == 0 || x1-x0 < 8 || rows[len(rows)-1].Max.Y-rows[0].Min.Y < 12 {
+		return char, false
+	}
+	return char, true
 }
 
 // widestRun is the widest run of columns holding ink, as offsets [x0,

@@ -40,3 +40,36 @@ func TestStrokesTellHaoWu(t *testing.T) {
 		})
 	}
 }
+
+// TestStrokesTellFeng: 凤 and 风, as alike by ink as 昊 and 吴, told by
+// the strokes down their middle. Real cuts (red channel): held-out
+// app-71-00018's card, 吴凤玉 read 关风玉, and app-53-00009's, 吴凤
+// printed large, read 吴风; and 吴风玉 drawn in the cards' typeface
+// (WenQuanYi Zen Hei, blurred), a 风 the form's 凤 must not take.
+func TestStrokesTellFeng(t *testing.T) {
+	p := glyphPipeline(t)
+	tests := []struct {
+		name, file, read, want string
+		box                    ocr.Box
+		shown                  bool
+	}{
+		{"凤 read 风 on a card", "name-feng-3.png", "吴风玉", "吴凤玉", ocr.Box{X: 20, Y: 20, W: 202, H: 73}, true},
+		{"凤 read 风, printed large", "name-feng-2.png", "吴风", "吴凤", ocr.Box{X: 20, Y: 20, W: 126, H: 98}, true},
+		{"风's ink is no 凤", "name-feng-drawn.png", "吴风玉", "吴凤玉", ocr.Box{X: 20, Y: 24, W: 133, H: 47}, false},
+		{"风 read 凤", "name-feng-drawn.png", "吴凤玉", "吴风玉", ocr.Box{X: 20, Y: 24, W: 133, H: 47}, true},
+		{"凤's ink is no 风", "name-feng-3.png", "吴凤玉", "吴风玉", ocr.Box{X: 20, Y: 20, W: 202, H: 73}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			img := grayFile(t, "../testdata/cards/"+tt.file)
+			f := extract.Field{Value: tt.read, Conf: 0.3, Box: tt.box}
+			got, ok := p.glyphConfirm(img, f, tt.want)
+			if ok != tt.shown {
+				t.Fatalf("shown %v, want %v", ok, tt.shown)
+			}
+			if ok && got.Value != tt.want {
+				t.Errorf("got %q", got.Value)
+			}
+		})
+	}
+}
