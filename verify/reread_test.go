@@ -194,6 +194,7 @@ func TestBetterName(t *testing.T) {
 		{"a late start restored", extract.Field{Value: "南京新通健康管理有限公司", Conf: 0.5}, extract.Field{Value: "理有限公司", Conf: 0.92}, true, true, true},
 		{"an enterprise's name that lost characters", extract.Field{Value: "（二入）有限全司", Conf: 0.2}, extract.Field{Value: "捷痢贸易（青岛）有限公司", Conf: 0}, false, true, false},
 		{"an enterprise's name surer, one character lost", extract.Field{Value: "捷睿贸易（青岛有限公司", Conf: 0.6}, extract.Field{Value: "捷痢贸易（青岛）有限公司", Conf: 0}, false, true, true},
+		{"one character replaced, less surely", extract.Field{Value: "熊兰", Conf: 0.49}, extract.Field{Value: "能", Conf: 0.76}, false, false, true},
 		{"a person's name that lost a character", extract.Field{Value: "彭静", Conf: 0.8}, extract.Field{Value: "忆A月", Conf: 0.2}, false, false, true},
 	}
 	for _, tt := range tests {
