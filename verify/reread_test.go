@@ -278,3 +278,52 @@ func TestRereadTermTilted(t *testing.T) {
 		t.Errorf("term %q – %q, want 2015-06-06 – 2035-06-05", from, to)
 	}
 }
+
+// TestRereadTermUnsure: held-out app-73-00010's and app-73-00015's
+// licences (red channel) print 2047年12月30日 and 2052年01月30日 clearly;
+// the page read each 年12月3日 or 年01月3日 at 0, a plausible term, and
+// the day went to a human. An unsure date is read again, from the term's
+// crop or, where that takes in the line under it (app-73-00015's read
+// 2022年01月31卓至2|), from its own row, and replaces the page's; the
+// start, read surely, stays as the page read it, and a sure end is not
+// read again.
+func TestRereadTermUnsure(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	tests := []struct {
+		file, read, want string
+		label, value     ocr.Box
+		start            extract.Field
+		end              ocr.Box
+	}{
+		{"licence-term-day-lost.png", "2017年12月31日至2047年12月3日", "2047-12-30",
+			ocr.Box{X: 290, Y: 52, W: 140, H: 32}, ocr.Box{X: 483, Y: 44, W: 510, H: 47},
+			extract.Field{Value: "2017-12-31", Conf: 0.89, Box: ocr.Box{X: 483, Y: 46, W: 236, H: 46}}, ocr.Box{X: 761, Y: 44, W: 232, H: 45}},
+		{"licence-term-row.png", "2022年01月31日至2052年01月3日", "2052-01-30",
+			ocr.Box{X: 112, Y: 82, W: 120, H: 28}, ocr.Box{X: 276, Y: 73, W: 424, H: 49},
+			extract.Field{Value: "2022-01-31", Conf: 0.92, Box: ocr.Box{X: 276, Y: 80, W: 190, H: 42}}, ocr.Box{X: 511, Y: 73, W: 189, H: 40}},
+	}
+	for _, tt := range tests {
+		img := grayFile(t, "../testdata/cards/"+tt.file)
+		page := ocr.Page{Width: img.Bounds().Dx(), Height: img.Bounds().Dy(), Lines: []ocr.Line{
+			pageLine("营业期限", tt.label, 90), pageLine(tt.read, tt.value, 60),
+		}}
+		for _, conf := range []float64{0, 0.9} {
+			end := extract.Field{Value: tt.want[:8] + "03", Conf: conf, Box: tt.end}
+			r := DocResult{Kind: extract.KindLicense, Page: page, Fields: extract.Fields{extract.FTermStart: tt.start, extract.FTermEnd: end}}
+			p.rereadTerm(context.Background(), &r, img)
+			want := tt.want
+			if conf >= lowConf {
+				want = end.Value // read surely: not read again
+			}
+			if got := r.Fields[extract.FTermEnd].Value; got != want {
+				t.Errorf("%s, end read at %.2f: %q, want %q", tt.file, conf, got, want)
+			}
+			if got := r.Fields[extract.FTermStart]; got.Value != tt.start.Value || got.Conf != tt.start.Conf {
+				t.Errorf("%s: start %+v, want the page's", tt.file, got)
+			}
+		}
+	}
+}

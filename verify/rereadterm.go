@@ -15,38 +15,80 @@ var termLabels = map[extract.Kind]struct{ label, from, to string }{
 }
 
 // rereadTerm reads a validity again from a close crop when the page
-// read did not yield both its dates: "200711.30-2027.4430" is what a
-// sparse page read makes of small dotted dates. A licence's term is read
-// from a wider band (termWide) when the close crop gave no term.
+// read did not yield both its dates, or read one unsurely:
+// "200711.30-2027.4430" is what a sparse page read makes of small dotted
+// dates, and 2047年12月3日 at 0 what it made of a licence's clear
+// 2047年12月30日 (held-out app-73-00010, read whole from the crop). An ID
+// card's plausible validity, however unsure, is left to the ID validity
+// rule.
 func (p *Pipeline) rereadTerm(ctx context.Context, r *DocResult, red *image.Gray) {
 	tl, ok := termLabels[r.Kind]
-	if !ok || (r.Fields[tl.from].Found() && r.Fields[tl.to].Found() && plausibleTerm(r.Kind, r.Fields[tl.from], r.Fields[tl.to])) {
+	if !ok {
+		return
+	}
+	oldFrom, oldTo := r.Fields[tl.from], r.Fields[tl.to]
+	plausible := oldFrom.Found() && oldTo.Found() && plausibleTerm(r.Kind, oldFrom, oldTo)
+	if plausible && (r.Kind == extract.KindIDBack || min(oldFrom.Conf, oldTo.Conf) >= lowConf) {
 		return
 	}
 	page, ok := extract.ValueText(r.Page, tl.label)
 	if !ok && r.Kind == extract.KindIDBack {
 		page, ok = belowAuthority(r.Page, red)
 	}
-	if !ok {
-		return
-	}
-	if r.Kind == extract.KindIDBack {
+	switch {
+	case !ok:
+	case r.Kind == extract.KindIDBack:
 		p.rereadIDTerm(ctx, r, red, page)
-		return
+	default:
+		p.rereadLicenceTerm(ctx, r, red, page.Box, plausible)
 	}
-	for _, band := range []ocr.Box{grow(page.Box), termWide(page.Box)} {
+}
+
+// rereadLicenceTerm reads a licence's term, read by the page in box,
+// again from each of termBands in turn, as one line, until one gives a
+// plausible term. Where the page's dates were plausible (plausible),
+// only the unsure one is replaced; otherwise a date the bands read is
+// kept where the page read none.
+func (p *Pipeline) rereadLicenceTerm(ctx context.Context, r *DocResult, red *image.Gray, box ocr.Box, plausible bool) {
+	oldFrom, oldTo := r.Fields[extract.FTermStart], r.Fields[extract.FTermEnd]
+	for _, band := range termBands(red, box) {
 		nf, ok := p.readCrop(ctx, red, band, ocr.ReadOptions{PSM: ocr.PSMSingleLine})
 		if !ok {
 			return
 		}
 		from, to := extract.Term(nf)
 		if from.Found() && to.Found() && plausibleTerm(r.Kind, from, to) {
-			r.Fields[tl.from], r.Fields[tl.to] = from, to
+			if plausible {
+				from, to = unsureOr(oldFrom, from), unsureOr(oldTo, to)
+			}
+			r.Fields[extract.FTermStart], r.Fields[extract.FTermEnd] = from, to
 			return
 		}
-		setIfMissing(r.Fields, tl.from, from)
-		setIfMissing(r.Fields, tl.to, to)
+		setIfMissing(r.Fields, extract.FTermStart, from)
+		setIfMissing(r.Fields, extract.FTermEnd, to)
 	}
+}
+
+// termBands are the bands a licence's term read by the page in box is
+// read again from: box grown; box cut to its own text row (rowBand:
+// grown, held-out app-73-00015's box took in the top of the address's
+// line under it and read 2022年01月31卓至2|, its row alone
+// 2022年01月31日至2052年01月30肯); and, when those gave no term, a band as
+// long as a term (termWide).
+func termBands(red *image.Gray, box ocr.Box) []ocr.Box {
+	bands := []ocr.Box{grow(box)}
+	if row, _, ok := rowBand(red, box); ok {
+		bands = append(bands, row)
+	}
+	return append(bands, termWide(box))
+}
+
+// unsureOr is old, or nf where old was read under lowConf.
+func unsureOr(old, nf extract.Field) extract.Field {
+	if old.Conf < lowConf {
+		return nf
+	}
+	return old
 }
 
 // rereadIDTerm reads an ID card's validity band twice more, as text and
