@@ -11,6 +11,7 @@ func TestConfusable(t *testing.T) {
 		{'能', '熊', true},
 		{'潜', '洪', true},
 		{'起', '霞', true},
+		{'傅', '倩', true},
 		{'港', '潜', true},
 		{'港', '洪', false}, // each confusable with 潜, not with each other
 		{'戊', '戌', true},
