@@ -74,6 +74,15 @@ func realPipeline(t *testing.T) *Pipeline {
 	return NewPipeline(Config{}, e, logger, time.Now)
 }
 
+// readingPipeline is realPipeline with the glyph check's reference
+// fonts (glyphPipeline's), for the re-reads the glyph check completes.
+func readingPipeline(t *testing.T) *Pipeline {
+	t.Helper()
+	p := realPipeline(t)
+	p.cfg.Glyphs = glyphPipeline(t).cfg.Glyphs
+	return p
+}
+
 func compareGolden(t *testing.T, path string, got any) {
 	t.Helper()
 	data, err := json.MarshalIndent(got, "", "  ")

@@ -3,6 +3,7 @@ package verify
 import (
 	"context"
 	"image"
+	"slices"
 	"strings"
 
 	"github.com/qualcheck/qualcheck/extract"
@@ -23,22 +24,24 @@ const addressPad = 40
 // (addressCuts), as a block, at each of addressGlyphs. A reading that,
 // its division names snapped, holds the form's address whole shows it;
 // the page's reading stays in Read.
-// Otherwise the reading nearest the form's address replaces the page's
-// when it is nearer than the page's, and the glyph check, which the
-// page's reading did not pass, weighs the characters of the best
-// reading: the address of generated
+// Otherwise the readings nearest the form's address, when nearer than
+// the page's, are weighed by the glyph check, which the page's reading
+// did not pass, in the order read, and the first it confirms, or failing
+// that the first, replaces the page's: the address of generated
 // app-11-00004's licence, read on the whole page as 安, 扩人全区本让计<
-// and 层, reads whole from its own band.
+// and 层, reads whole from its own band; app-13-00003's 5幢2818室, one
+// character from the form's in 5幢28183室 (read first), 5由2818室 and
+// 5贬2818室, is confirmed in the second.
 func (p *Pipeline) confirmAddress(ctx context.Context, r *DocResult, red *image.Gray, form Form) {
 	want, old := form.EnterpriseAddress, r.Fields[extract.FAddress]
 	e := []rune(extract.Canon(want))
 	if r.Kind != extract.KindLicense || want == "" || extract.Canon(old.Value) == string(e) {
 		return
 	}
-	best, dist := old, addressDistance(old, e)
+	near := nearest{e: e, dist: addressDistance(old, e)}
 	for _, spot := range addressWhere(r.Page, old, e) {
 		spot.band = beforeGap(red, spot.band, spot.side)
-		nf, whole, ok := p.readAddressSpot(ctx, red, spot, e)
+		nf, whole, ok := p.readAddressSpot(ctx, red, spot, &near)
 		if !ok {
 			return
 		}
@@ -46,23 +49,47 @@ func (p *Pipeline) confirmAddress(ctx context.Context, r *DocResult, red *image.
 			r.Fields[extract.FAddress] = extract.Field{Value: want, Conf: nf.Conf, Box: orBox(old.Box, nf.Box), Read: old.Value}
 			return
 		}
-		if d := addressDistance(nf, e); d < dist {
-			best, dist = nf, d
+	}
+	if near.dist < addressDistance(old, e) {
+		p.takeNearest(r, red, form, near.reads)
+	}
+}
+
+// takeNearest sets r's address, read from red, to the first of reads
+// the glyph check confirms as the form's, or failing that to the first.
+func (p *Pipeline) takeNearest(r *DocResult, red *image.Gray, form Form, reads []extract.Field) {
+	for _, nf := range reads {
+		r.Fields[extract.FAddress] = nf
+		p.confirmKeyByGlyphs(r, red, form, extract.FAddress, []string{form.EnterpriseAddress})
+		if r.Fields[extract.FAddress].Value == form.EnterpriseAddress {
+			return
 		}
 	}
-	if dist < addressDistance(old, e) {
-		r.Fields[extract.FAddress] = best
-		p.confirmKeyByGlyphs(r, red, form, extract.FAddress, []string{want})
+	r.Fields[extract.FAddress] = reads[0]
+}
+
+// nearest keeps the readings nearest the address e, at dist, each text
+// once, in the order they came.
+type nearest struct {
+	e     []rune
+	dist  int
+	reads []extract.Field
+}
+
+func (n *nearest) add(f extract.Field) {
+	switch d := addressDistance(f, n.e); {
+	case d < n.dist:
+		n.dist, n.reads = d, []extract.Field{f}
+	case d == n.dist && !slices.ContainsFunc(n.reads, func(o extract.Field) bool { return o.Value == f.Value }):
+		n.reads = append(n.reads, f)
 	}
 }
 
 // readAddressSpot reads spot's band of red as cut, stretched and two-toned
-// at each of addressGlyphs, and returns the first reading that holds the
-// address e whole (true), else the nearest to it; false when a read
-// failed (the context ended).
-func (p *Pipeline) readAddressSpot(ctx context.Context, red *image.Gray, spot addressSpot, e []rune) (extract.Field, bool, bool) {
-	var best extract.Field
-	dist := len(e) + 1
+// at each of addressGlyphs, adds each reading to near, and returns the
+// first that holds near's address whole (true); false when a read failed
+// (the context ended).
+func (p *Pipeline) readAddressSpot(ctx context.Context, red *image.Gray, spot addressSpot, near *nearest) (extract.Field, bool, bool) {
 	off := spot.band.Rect().Intersect(red.Bounds()).Min
 	for _, cut := range addressCuts(red, spot.band) {
 		for _, g := range addressGlyphs {
@@ -70,15 +97,13 @@ func (p *Pipeline) readAddressSpot(ctx context.Context, red *image.Gray, spot ad
 			if !ok {
 				return extract.Field{}, false, false
 			}
-			if strings.Contains(extract.Canon(nf.Value), string(e)) {
+			if strings.Contains(extract.Canon(nf.Value), string(near.e)) {
 				return nf, true, true
 			}
-			if d := addressDistance(nf, e); d < dist {
-				best, dist = nf, d
-			}
+			near.add(nf)
 		}
 	}
-	return best, false, true
+	return extract.Field{}, false, true
 }
 
 // readAddress reads cut, cut from the page at off, scaled by up, as a

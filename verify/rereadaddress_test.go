@@ -2,6 +2,7 @@ package verify
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/qualcheck/qualcheck/extract"
@@ -128,5 +129,56 @@ func TestConfirmAddressToLineEnd(t *testing.T) {
 	p.confirmAddress(context.Background(), &r, img, Form{EnterpriseAddress: want})
 	if got := r.Fields[extract.FAddress].Value; got != want {
 		t.Errorf("address = %q, want %q", got, want)
+	}
+}
+
+// TestTakeNearest: where no reading of a licence address holds the
+// form's, each of the readings nearest it is weighed by the glyph check,
+// not only the first. Generated app-13-00003's licence (red channel, in
+// testdata/cards/licence-address-nearest.png): the pipeline's band,
+// read right of the 所 label, gave 5幢28183室 first, then 5由2818室 and
+// 5贬2818室, each a character from the form's 5幢2818室; the first
+// reading's 3 is no character of the form's, and it hid the second,
+// whose 由 is 幢 by its ink. Here the band's own readings follow that
+// first one. No reading the glyph check confirms leaves the first.
+func TestTakeNearest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := readingPipeline(t)
+	img := grayFile(t, "../testdata/cards/licence-address-nearest.png")
+	const want = "四川省成都市金牛区金融街898号5幢2818室"
+	first := extract.Field{Value: "四川省成都市金牛区金融街898号5幢28183室", Box: ocr.Box{X: 110, Y: 58, W: 325, H: 18}}
+	near := nearest{e: []rune(want), dist: 2}
+	if _, whole, ok := p.readAddressSpot(context.Background(), img, addressSpot{ocr.Box{X: 89, Y: 48, W: 346, H: 60}, 17}, &near); !ok || whole {
+		t.Fatalf("read %v, whole %v", ok, whole)
+	}
+	for _, tt := range []struct {
+		name  string
+		reads []extract.Field
+		want  string
+	}{
+		{"a later reading confirmed", append([]extract.Field{first}, near.reads...), want},
+		{"none confirmed: the first", []extract.Field{first}, first.Value},
+	} {
+		r := DocResult{Kind: extract.KindLicense, Fields: extract.Fields{}}
+		p.takeNearest(&r, img, Form{EnterpriseAddress: want}, tt.reads)
+		if got := r.Fields[extract.FAddress].Value; got != tt.want {
+			t.Errorf("%s: address = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestNearest(t *testing.T) {
+	n := nearest{e: []rune("北京市海淀区中山路1号"), dist: 5}
+	for _, v := range []string{"北京市海淀区中山路2号", "北京市海淀区中山路1", "北京市海淀区中山路3号", "北京市海淀区中山路2号", "北京布海淀区中山路9号"} {
+		n.add(extract.Field{Value: v})
+	}
+	var got []string
+	for _, f := range n.reads {
+		got = append(got, f.Value)
+	}
+	if want := []string{"北京市海淀区中山路2号", "北京市海淀区中山路1", "北京市海淀区中山路3号"}; n.dist != 1 || !slices.Equal(got, want) {
+		t.Errorf("nearest at %d: %q, want %q at 1", n.dist, got, want)
 	}
 }
