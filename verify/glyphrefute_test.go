@@ -58,7 +58,9 @@ func TestGlyphRefute(t *testing.T) {
 // 侯佳 read 修佳 for the form's 姚航振 (app-71-00001): its surname is no
 // more like the misread 修 than like 姚 (0.44 each), but under 0.5 like
 // the form's it is not the form's; the form's 侯佳佳, whose surname the
-// ink shows, stays unsure.
+// ink shows, stays unsure. A box that lost the name's first character
+// (app-59-00025's 贺磊健 boxed over 磊健, read 大健, its first cell 0.17
+// like 贺) measures neither the name's length nor its surname: unsure.
 func TestGlyphRefuteOtherLength(t *testing.T) {
 	p := glyphPipeline(t)
 	tests := []struct {
@@ -72,6 +74,7 @@ func TestGlyphRefuteOtherLength(t *testing.T) {
 		{"name-other-shorter.png", "雇娜", "廖娜娜", ocr.Box{X: 50, Y: 50, W: 89, H: 61}, false},
 		{"name-other-surname-misread.png", "修佳", "姚航振", ocr.Box{X: 50, Y: 50, W: 87, H: 63}, true},
 		{"name-other-surname-misread.png", "修佳", "侯佳佳", ocr.Box{X: 50, Y: 50, W: 87, H: 63}, false},
+		{"name-box-late.png", "大健", "贺磊健", ocr.Box{X: 123, Y: 37, W: 124, H: 94}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.read+"/"+tt.entered, func(t *testing.T) {
