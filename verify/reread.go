@@ -62,7 +62,7 @@ func betterName(nf, old extract.Field, late, enterprise bool) bool {
 	if n < 2 || enterprise && 4*n < 3*len([]rune(old.Value)) {
 		return false
 	}
-	return nf.Conf > old.Conf || late && longerBy(nf.Value, old.Value) || len([]rune(old.Value)) < 2
+	return nf.Conf > old.Conf || late && longerBy(nf.Value, old.Value) || len([]rune(old.Value)) == 1
 }
 
 // rereadBoxes are the boxes a name read in box is read again from: box,

@@ -195,6 +195,7 @@ func TestBetterName(t *testing.T) {
 		{"an enterprise's name that lost characters", extract.Field{Value: "（二入）有限全司", Conf: 0.2}, extract.Field{Value: "捷痢贸易（青岛）有限公司", Conf: 0}, false, true, false},
 		{"an enterprise's name surer, one character lost", extract.Field{Value: "捷睿贸易（青岛有限公司", Conf: 0.6}, extract.Field{Value: "捷痢贸易（青岛）有限公司", Conf: 0}, false, true, true},
 		{"one character replaced, less surely", extract.Field{Value: "熊兰", Conf: 0.49}, extract.Field{Value: "能", Conf: 0.76}, false, false, true},
+		{"nothing read: not replaced by a less sure reading", extract.Field{Value: "吴村至", Conf: 0}, extract.Field{}, false, false, false},
 		{"a person's name that lost a character", extract.Field{Value: "彭静", Conf: 0.8}, extract.Field{Value: "忆A月", Conf: 0.2}, false, false, true},
 	}
 	for _, tt := range tests {
@@ -324,6 +325,29 @@ func TestRereadTermUnsure(t *testing.T) {
 			if got := r.Fields[extract.FTermStart]; got.Value != tt.start.Value || got.Conf != tt.start.Conf {
 				t.Errorf("%s: start %+v, want the page's", tt.file, got)
 			}
+		}
+	}
+}
+
+func TestUnsureOr(t *testing.T) {
+	page := func(v string, c float64) extract.Field {
+		return extract.Field{Value: v, Conf: c, Box: ocr.Box{X: 1, W: 10, H: 5}}
+	}
+	crop := func(v string, c float64) extract.Field {
+		return extract.Field{Value: v, Conf: c, Box: ocr.Box{X: 0, W: 40, H: 8}}
+	}
+	tests := []struct {
+		name          string
+		old, nf, want extract.Field
+	}{
+		{"unsure, another date read", page("2047-12-03", 0), crop("2047-12-30", 0.01), crop("2047-12-30", 0.01)},
+		{"unsure, the same date less surely (sample app-1-00001)", page("2052-11-11", 0.448), crop("2052-11-11", 0.251), page("2052-11-11", 0.448)},
+		{"unsure, the same date more surely", page("2052-11-11", 0.3), crop("2052-11-11", 0.6), crop("2052-11-11", 0.6)},
+		{"sure", page("2017-12-31", 0.89), crop("2017-12-30", 0.9), page("2017-12-31", 0.89)},
+	}
+	for _, tt := range tests {
+		if got := unsureOr(tt.old, tt.nf); got.Value != tt.want.Value || got.Conf != tt.want.Conf || got.Box != tt.want.Box {
+			t.Errorf("%s: %+v, want %+v", tt.name, got, tt.want)
 		}
 	}
 }

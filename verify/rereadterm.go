@@ -83,9 +83,11 @@ func termBands(red *image.Gray, box ocr.Box) []ocr.Box {
 	return append(bands, termWide(box))
 }
 
-// unsureOr is old, or nf where old was read under lowConf.
+// unsureOr is old, or nf where old was read under lowConf and nf reads
+// another date or the same more surely: the same date read less surely
+// keeps the page's box and confidence.
 func unsureOr(old, nf extract.Field) extract.Field {
-	if old.Conf < lowConf {
+	if old.Conf < lowConf && (nf.Value != old.Value || nf.Conf > old.Conf) {
 		return nf
 	}
 	return old
