@@ -85,50 +85,38 @@ func TestBeforeGap(t *testing.T) {
 	}
 }
 
-// TestConfirmAddressTilted: held-out app-53-00029's licence, photographed
-// tilted: the page read the 住所 label but no address (the business
-// scope's line ran on over it), and the band right of the label, one
-// line high at the label, cut off the address's end, which climbs to
-// the right (read 湖南省长沙市望城区两尿两人室). A cut of its red channel
-// is in testdata/cards/licence-address-tilted.png.
-func TestConfirmAddressTilted(t *testing.T) {
+// TestConfirmAddressRightOfLabel: where the page read the 住所 label but
+// no address, the band right of the label is read. Cuts of two
+// licences' red channels: held-out app-53-00029's, photographed tilted
+// (the business scope's line ran on over the address, and a band one
+// line high at the label cut off its end, which climbs to the right:
+// read 湖南省长沙市望城区两尿两人室); and held-out app-73-00014's, whose
+// address wraps after 1号楼16 (a band as wide as the label's height
+// times the address's widths ended inside the 16, and the address read
+// …1号楼层 at 0.92, a mismatch: the band must reach the end of a line
+// that prints wider than its characters' height times their count).
+func TestConfirmAddressRightOfLabel(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs Tesseract")
 	}
 	p := realPipeline(t)
-	img := grayFile(t, "../testdata/cards/licence-address-tilted.png")
-	const want = "湖南省长沙市望城区南京路268号4楼120室"
-	label := ocr.Box{X: 32, Y: 94, W: 90, H: 23}
-	r := DocResult{Kind: extract.KindLicense, Fields: extract.Fields{}, Page: ocr.Page{Width: 560, Height: 200, Lines: []ocr.Line{
-		{Words: []ocr.Word{{Text: "住所", Box: label, Conf: 90}}, Box: label},
-	}}}
-	p.confirmAddress(context.Background(), &r, img, Form{EnterpriseAddress: want})
-	if got := r.Fields[extract.FAddress].Value; got != want {
-		t.Errorf("address = %q, want %q", got, want)
+	tests := []struct {
+		file, label, want string
+		box               ocr.Box
+	}{
+		{"licence-address-tilted.png", "住所", "湖南省长沙市望城区南京路268号4楼120室", ocr.Box{X: 32, Y: 94, W: 90, H: 23}},
+		{"licence-address-edge.png", "所", "湖北省武汉市江夏区彩田路211号1号楼16层", ocr.Box{X: 100, Y: 41, W: 21, H: 20}},
 	}
-}
-
-// TestConfirmAddressToLineEnd: the band right of the 住所 label must
-// reach the end of an address's first line, which prints wider than its
-// characters' height times their count. Held-out app-73-00014's licence
-// (red channel, in testdata/cards/licence-address-edge.png): its address
-// wraps after 1号楼16; a band as wide as the label's height times the
-// address's widths ended inside the 16, and the address read …1号楼层
-// at 0.92, a mismatch.
-func TestConfirmAddressToLineEnd(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs Tesseract")
-	}
-	p := realPipeline(t)
-	img := grayFile(t, "../testdata/cards/licence-address-edge.png")
-	const want = "湖北省武汉市江夏区彩田路211号1号楼16层"
-	label := ocr.Box{X: 100, Y: 41, W: 21, H: 20}
-	r := DocResult{Kind: extract.KindLicense, Fields: extract.Fields{}, Page: ocr.Page{Width: 674, Height: 120, Lines: []ocr.Line{
-		{Words: []ocr.Word{{Text: "所", Box: label, Conf: 90}}, Box: label},
-	}}}
-	p.confirmAddress(context.Background(), &r, img, Form{EnterpriseAddress: want})
-	if got := r.Fields[extract.FAddress].Value; got != want {
-		t.Errorf("address = %q, want %q", got, want)
+	for _, tt := range tests {
+		img := grayFile(t, "../testdata/cards/"+tt.file)
+		b := img.Bounds()
+		r := DocResult{Kind: extract.KindLicense, Fields: extract.Fields{}, Page: ocr.Page{Width: b.Dx(), Height: b.Dy(), Lines: []ocr.Line{
+			{Words: []ocr.Word{{Text: tt.label, Box: tt.box, Conf: 90}}, Box: tt.box},
+		}}}
+		p.confirmAddress(context.Background(), &r, img, Form{EnterpriseAddress: tt.want})
+		if got := r.Fields[extract.FAddress].Value; got != tt.want {
+			t.Errorf("%s: address = %q, want %q", tt.file, got, tt.want)
+		}
 	}
 }
 
