@@ -70,18 +70,20 @@ func (p *Pipeline) confirmByGlyphs(r *DocResult, red *image.Gray, form Form) {
 }
 
 // confirmKeyByGlyphs runs the glyph checks on r's field key against
-// each of the form's values wants, and keeps the first one confirmed.
-func (p *Pipeline) confirmKeyByGlyphs(r *DocResult, red *image.Gray, form Form, key string, wants []string) {
+// each of the form's values wants, keeps the first one confirmed, and
+// reports whether one was.
+func (p *Pipeline) confirmKeyByGlyphs(r *DocResult, red *image.Gray, form Form, key string, wants []string) bool {
 	f, ok := r.Fields[key]
 	if !ok || f.Box.Empty() || p.cfg.Glyphs == nil {
-		return
+		return false
 	}
 	for _, want := range wants {
 		if nf, ok := p.glyphJudge(red, r, key, f, want, form); ok {
 			r.Fields[key] = nf
-			return
+			return true
 		}
 	}
+	return false
 }
 
 // glyphJudge runs the glyph checks on f, read from red as r's field key,

@@ -60,8 +60,7 @@ func (p *Pipeline) confirmAddress(ctx context.Context, r *DocResult, red *image.
 func (p *Pipeline) takeNearest(r *DocResult, red *image.Gray, form Form, reads []extract.Field) {
 	for _, nf := range reads {
 		r.Fields[extract.FAddress] = nf
-		p.confirmKeyByGlyphs(r, red, form, extract.FAddress, []string{form.EnterpriseAddress})
-		if r.Fields[extract.FAddress].Value == form.EnterpriseAddress {
+		if p.confirmKeyByGlyphs(r, red, form, extract.FAddress, []string{form.EnterpriseAddress}) {
 			return
 		}
 	}

@@ -28,6 +28,13 @@ var topStrokes = map[rune]int{'昊': 3, '吴': 2}
 // midStrokes holds each such pair's counts.
 var midStrokes = map[rune]int{'凤': 3, '风': 2}
 
+// strokeTells are the stroke counts that part pairs of characters, each
+// with the way its strokes are counted in a character's cell.
+var strokeTells = []struct {
+	counts map[rune]int
+	count  func(*image.Gray, image.Rectangle) (int, bool)
+}{{topStrokes, crossings}, {midStrokes, midCrossings}}
+
 // topShare is the most of a character's inked rows its top component
 // may take: where no blank row parts it from the rest above that (blur
 // closed the gap), the strokes are not counted.
@@ -38,17 +45,15 @@ const topShare = 0.6
 // a pair of characters topStrokes tells apart, or by those down its
 // middle, for a pair midStrokes does.
 func strokesTell(red *image.Gray, all [][]charCell, i int, e, v []rune) bool {
-	count := crossings
-	want, ok := pairCounts(topStrokes, e[i], v[i])
-	if !ok {
-		count = midCrossings
-		if want, ok = pairCounts(midStrokes, e[i], v[i]); !ok {
-			return false
+	for _, t := range strokeTells {
+		want, ok := pairCounts(t.counts, e[i], v[i])
+		if !ok {
+			continue
 		}
-	}
-	for _, cells := range all {
-		if n, ok := count(red, cells[i].cell); ok && n == want {
-			return true
+		for _, cells := range all {
+			if n, ok := t.count(red, cells[i].cell); ok && n == want {
+				return true
+			}
 		}
 	}
 	return false
@@ -67,12 +72,11 @@ func pairCounts(counts map[rune]int, want, read rune) (int, bool) {
 // median of the middle column and those beside it); false when the cell
 // holds too little ink to tell.
 func midCrossings(red *image.Gray, cell image.Rectangle) (int, bool) {
-	char, ok := charInk(red, cell)
+	char, rows, ok := charInk(red, cell)
 	if !ok {
 		return 0, false
 	}
 	b := char.Bounds()
-	rows := char.InkRuns(1)
 	mid := b.Min.X + b.Dx()/2
 	var counts []int
 	for _, x := range []int{mid - 1, mid, mid + 1} {
@@ -91,8 +95,7 @@ func midCrossings(red *image.Gray, cell image.Rectangle) (int, bool) {
 // 12 rows or 8 columns) or no blank row ends the top component within
 // topShare of the ink's height.
 func crossings(red *image.Gray, cell image.Rectangle) (int, bool) {
-	char, ok := charInk(red, cell)
-	rows := char.InkRuns(1)
+	char, rows, ok := charInk(red, cell)
 	if !ok || len(rows) < 2 {
 		return 0, false
 	}
@@ -110,18 +113,16 @@ func crossings(red *image.Gray, cell image.Rectangle) (int, bool) {
 }
 
 // charInk is the ink of cell of red, binarised at its own threshold, cut
-// to its widest run of inked columns; false when that holds under 8
-// columns or 12 rows of ink.
-func charInk(red *image.Gray, cell image.Rectangle) (ocr.InkLine, bool) {
+// to its widest run of inked columns, and its bands of inked rows; false
+// when that holds under 8 columns or 12 rows of ink.
+func charInk(red *image.Gray, cell image.Rectangle) (ocr.InkLine, []image.Rectangle, bool) {
 	line := ocr.NewInkLine(red, ocr.BoxOf(cell))
 	x0, x1 := widestRun(line.ColumnInk())
 	b := line.Bounds()
 	char := line.Within(image.Rect(b.Min.X+x0, b.Min.Y, b.Min.X+x1, b.Max.Y))
 	rows := char.InkRuns(1)
-	if len(rows) == 0 || x1-x0 < 8 || rows[len(rows)-1].Max.Y-rows[0].Min.Y < 12 {
-		return char, false
-	}
-	return char, true
+	ok := len(rows) > 0 && x1-x0 >= 8 && rows[len(rows)-1].Max.Y-rows[0].Min.Y >= 12
+	return char, rows, ok
 }
 
 // widestRun is the widest run of columns holding ink, as offsets [x0,
