@@ -10,10 +10,10 @@ import (
 )
 
 // SkewAngle estimates the text's tilt in degrees within ±maxDeg: the
-// angle whose horizontal projection of dark pixels is most peaked (text
-// lines then fall in few rows). It works on a small copy of the image.
+// angle whose horizontal projection of ink is most peaked (text lines
+// then fall in few rows). It works on a small copy of the image.
 func SkewAngle(g *image.Gray, maxDeg float64) float64 {
-	pts := darkPoints(g, 700)
+	pts := inkPoints(g, 700)
 	if len(pts) < 200 {
 		return 0
 	}
@@ -26,28 +26,61 @@ func SkewAngle(g *image.Gray, maxDeg float64) float64 {
 	return best
 }
 
-// darkPoints samples the dark pixels of g on a grid whose longer side has
-// about n cells.
-func darkPoints(g *image.Gray, n int) [][2]float64 {
+// inkRadius is how far, in grid cells, inkPoints looks for the paper
+// around a dark sample; inkRatio is how much darker than that paper ink
+// is.
+const (
+	inkRadius = 5
+	inkRatio  = 0.6
+)
+
+// inkPoints samples g on a grid whose longer side has about n cells and
+// keeps the samples darker than inkRatio of the brightest within
+// inkRadius cells: ink on paper, and the rim of a dark area along the
+// paper's edge, not the dark area itself. Dark samples against the whole
+// image's mean took in the table or wall around a photographed page, a
+// broad area whose edges are the image's own, and the tilt came out 0°
+// for 44 of 195 photos of generated seeds 7, 11, 13, 89 and 97 tilted by
+// 1–4° (app-89-00027's commitment letter, −3.4°, read 二亿自卫让请使用…
+// for 本单位自愿申请使用…); measured against the paper around them, none.
+func inkPoints(g *image.Gray, n int) [][2]float64 {
 	b := g.Bounds()
 	step := max(1, max(b.Dx(), b.Dy())/n)
-	var sum, cnt float64
-	for y := b.Min.Y; y < b.Max.Y; y += step {
-		for x := b.Min.X; x < b.Max.X; x += step {
-			sum += float64(g.Pix[g.PixOffset(x, y)])
-			cnt++
+	w, h := (b.Dx()+step-1)/step, (b.Dy()+step-1)/step
+	v := make([]uint8, w*h)
+	for j := range h {
+		for i := range w {
+			v[j*w+i] = g.Pix[g.PixOffset(b.Min.X+i*step, b.Min.Y+j*step)]
 		}
 	}
-	thr := uint8(sum / cnt * 0.6)
+	paper := maxFilter(maxFilter(v, h, w, 1, w), w, h, w, 1)
 	var pts [][2]float64
-	for y := b.Min.Y; y < b.Max.Y; y += step {
-		for x := b.Min.X; x < b.Max.X; x += step {
-			if g.Pix[g.PixOffset(x, y)] < thr {
-				pts = append(pts, [2]float64{float64(x) / float64(step), float64(y) / float64(step)})
+	for j := range h {
+		for i := range w {
+			if float64(v[j*w+i]) < inkRatio*float64(paper[j*w+i]) {
+				pts = append(pts, [2]float64{float64(i), float64(j)})
 			}
 		}
 	}
 	return pts
+}
+
+// maxFilter is the running maximum over inkRadius cells either way
+// along one axis of a grid: n lines of m cells, a cell's neighbour
+// along the axis d apart in v, one line's start the next's plus stride.
+func maxFilter(v []uint8, n, m, d, stride int) []uint8 {
+	out := make([]uint8, len(v))
+	for line := range n {
+		base := line * stride
+		for k := range m {
+			top := uint8(0)
+			for q := max(0, k-inkRadius); q <= min(m-1, k+inkRadius); q++ {
+				top = max(top, v[base+q*d])
+			}
+			out[base+k*d] = top
+		}
+	}
+	return out
 }
 
 // projectionScore is the sum of squared row counts after rotating the

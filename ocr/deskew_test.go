@@ -5,6 +5,8 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -33,6 +35,34 @@ func TestSkewAngleFindsRotation(t *testing.T) {
 		got := SkewAngle(tilted, 5)
 		if math.Abs(got-deg) > 0.5 {
 			t.Errorf("tilt %v°: estimated %v°", deg, got)
+		}
+	}
+}
+
+// TestSkewAngleOnPhotos: pages photographed on a dark table (generated
+// app-89-00027's commitment letter, turned −3.4°) and photocopies
+// photographed on one (app-13-00012's licence, −3.0°), reduced to 700
+// px. Dark samples against the image's mean took in the table, and both
+// came out 0°.
+func TestSkewAngleOnPhotos(t *testing.T) {
+	for _, c := range []struct {
+		file string
+		want float64
+	}{
+		{"letter-tilted-on-table.jpg", -3.4},
+		{"licence-copy-tilted.jpg", -3.0},
+	} {
+		data, err := os.ReadFile(filepath.Join("testdata", c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Decode(data, DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := RedChannel(d.Image)
+		if got := SkewAngle(g, 6); math.Abs(got-c.want) > 0.5 {
+			t.Errorf("%s: estimated %v°, want %v°", c.file, got, c.want)
 		}
 	}
 }
