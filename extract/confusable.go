@@ -10,10 +10,12 @@ import "strings"
 // app-53-00005 at 0.87, a clean application rejected); 敏 written in a
 // letter's fill as 教 (generated app-11-00011, held-out app-53-00016 and
 // app-61-00015, at up to 0.91); 倩 as 傅 (generated app-17-00024's
-// licence at 0.84, its ink 0.84 like 倩 and 0.75 like 傅).
+// licence at 0.84, its ink 0.84 like 倩 and 0.75 like 傅); 永 as 水
+// (held-out app-89-00027's licence, 福州永祥物流 at 0.46 whole, a clean
+// application rejected).
 var confusables = []string{
 	"熊能", "邱印丘", "已己巳", "未末", "人入八", "土士", "戊戍戌", "日曰", "候侯", "拔拨",
-	"刺剌", "壶壸", "汩汨", "祗祇", "崇祟", "茶荼", "幢憧樟撞", "博搏", "岛鸟", "昊吴", "室至", "凤风", "潜洪", "潜港", "霞起", "敏教", "倩傅",
+	"刺剌", "壶壸", "汩汨", "祗祇", "崇祟", "茶荼", "幢憧樟撞", "博搏", "岛鸟", "昊吴", "室至", "凤风", "潜洪", "潜港", "霞起", "敏教", "倩傅", "永水",
 }
 
 // Confusable reports whether the OCR mistakes a for b (and b for a) with

