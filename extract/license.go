@@ -169,7 +169,45 @@ func isNameLine(v span) bool {
 // gets, wherever it was read from (the page, or a crop read again):
 // balanced full-width brackets, the place it starts with, its 有限公司.
 func CleanEnterpriseName(f Field) Field {
-	return fixOrgName(SnapNamePlace(fixBrackets(f)))
+	return fixOrgName(SnapNamePlace(fixBrackets(afterNameLabel(f))))
+}
+
+// afterNameLabel is f without the rest of the 名称 label it starts with:
+// the label after a character or two of noise, or its second half 称
+// (称宁波市永景信息技术有限公司 on the page, 国名称顺兴贸易（杭州）有限公司
+// read again from a band widened left, generated seed 41). No enterprise
+// name starts so.
+func afterNameLabel(f Field) Field {
+	rs := []rune(f.Value)
+	k := strings.Index(string(rs[:min(len(rs), 4)]), "名称")
+	switch {
+	case k >= 0:
+		return dropFront(f, len([]rune(f.Value[:k]))+2)
+	case len(rs) > 0 && rs[0] == '称':
+		return dropFront(f, 1)
+	}
+	return f
+}
+
+// dropFront is f without its first n runes, its box narrowed to the rest:
+// by the runes' own boxes where they line up, else by its share of runes.
+func dropFront(f Field, n int) Field {
+	rs := []rune(f.Value)
+	f.Value = string(rs[n:])
+	if len(f.Confs) == len(rs) {
+		f.Confs = f.Confs[n:]
+	}
+	if len(f.Boxes) == len(rs) {
+		f.Boxes = f.Boxes[n:]
+		f.Box = ocr.Box{}
+		for _, b := range f.Boxes {
+			f.Box = f.Box.Union(b)
+		}
+		return f
+	}
+	cut := f.Box.W * n / len(rs)
+	f.Box.X, f.Box.W = f.Box.X+cut, f.Box.W-cut
+	return f
 }
 
 // fixOrgName completes the 有限公司 ending of a name read cut short or

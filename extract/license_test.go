@@ -198,6 +198,23 @@ func TestLicenseNameSplitWithoutLabel(t *testing.T) {
 	}
 }
 
+func TestLicenseNameAfterLabelRest(t *testing.T) {
+	// Generated seed 41: the label's rest read into the name's line.
+	for _, tt := range []struct{ read, want string }{
+		{"称宁波市永景信息技术有限公司", "宁波市永景信息技术有限公司"},
+		{"国名称顺兴贸易（杭州）有限公司", "顺兴贸易（杭州）有限公司"},
+	} {
+		p := ocr.Page{Lines: []ocr.Line{line(tt.read, 397, 473, 24), line("注册资本", 875, 490, 24)}}
+		if got := License(p)[FName].Value; got != tt.want {
+			t.Errorf("%s: name = %q, want %q", tt.read, got, tt.want)
+		}
+		f := CleanEnterpriseName(Field{Value: tt.read, Box: ocr.Box{X: 100, W: 24 * len([]rune(tt.read)), H: 24}})
+		if w := 24 * len([]rune(tt.want)); f.Value != tt.want || f.Box.W != w || f.Box.X+f.Box.W != 100+24*len([]rune(tt.read)) {
+			t.Errorf("%s: cleaned %q in %+v, want %q in the last %d pixels", tt.read, f.Value, f.Box, tt.want, w)
+		}
+	}
+}
+
 func TestIDFrontNameLabelMisread(t *testing.T) {
 	// Sample app-1-00002's handheld card: 姓名 read as 此名.
 	p := ocr.Page{Lines: []ocr.Line{

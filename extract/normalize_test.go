@@ -56,6 +56,26 @@ func TestFullWidthBrackets(t *testing.T) {
 	}
 }
 
+func TestSameText(t *testing.T) {
+	tests := []struct {
+		typed, read string
+		want        bool
+	}{
+		{"合悦信息技术（福州）有限公司", "合悦信息技术(福州)有限公司", true},
+		{"合悦信息技术（福州）有限公司", "合悦信息技术福州）有限公司", true},
+		{"星信物业服务（西安）有限公司", "星信物业服务（西安/有限公司）", true},
+		{"诚和建筑工程（重庆）有限公司", "诚和建筑工程重庆|有限公司", true},
+		{"诚和建筑工程（重庆）有限公司", "诚和建筑工程（重庆）有限", false},
+		{"福州永祥物流有限公司", "福州水祥物流有限公司", false},
+		{"（）", "", false},
+	}
+	for _, tt := range tests {
+		if got := SameText(tt.typed, tt.read); got != tt.want {
+			t.Errorf("SameText(%q, %q) = %v, want %v", tt.typed, tt.read, got, tt.want)
+		}
+	}
+}
+
 func TestLevenshtein(t *testing.T) {
 	tests := []struct {
 		a, b string

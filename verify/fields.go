@@ -66,9 +66,10 @@ type fieldRead struct {
 
 func (f *fieldRead) found() bool { return f.doc != nil && f.value.Found() }
 
-// match compares canonical forms: brackets, widths and spaces do not count.
+// match compares canonical forms: bracket kinds, widths and spaces do not
+// count, nor a bracket lost or misread (extract.SameText).
 func (f *fieldRead) match() bool {
-	return f.found() && extract.Canon(f.entered) == extract.Canon(f.value.Value)
+	return f.found() && extract.SameText(f.entered, f.value.Value)
 }
 
 // readFields picks, for every field, the first confirming document that
