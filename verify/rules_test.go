@@ -154,6 +154,18 @@ func TestRules(t *testing.T) {
 			d[7].Fields[blankEnterprise] = field(a.Form.EnterpriseName)
 			return d
 		}, DecisionPass, nil},
+		{"the card's name differs surely, the handheld photo's nearer the form", func(a *Application, d []DocResult) []DocResult {
+			d[3].Fields[extract.FName], d[5].Fields[extract.FName] = field("并弓"), field("邱弓")
+			return d
+		}, DecisionReview, []ExpectedReason{{Code: CodeLowConfidence, Field: FieldAdminName}}},
+		{"the card's name and the handheld photo's differ alike", func(a *Application, d []DocResult) []DocResult {
+			d[3].Fields[extract.FName], d[5].Fields[extract.FName] = field("邱刚"), field("邱刚")
+			return d
+		}, DecisionReject, []ExpectedReason{{Code: CodeFieldMismatch, Field: FieldAdminName}}},
+		{"a character more than the form, read surely, is for a human", func(a *Application, d []DocResult) []DocResult {
+			d[0].Fields[extract.FName] = field("深圳嘉丰和物流股份有限公司")
+			return d
+		}, DecisionReview, []ExpectedReason{{Code: CodeLowConfidence, Field: FieldEnterpriseName}}},
 		{"entered credit code fails its check", func(a *Application, d []DocResult) []DocResult {
 			a.Form.OrganizationCode = "91440304403031610A"
 			return d
