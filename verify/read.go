@@ -100,8 +100,8 @@ func sealFreeFor(img image.Image, role string) *image.Gray {
 
 // readPage reads red as r's page (deskewed, at its role's scale), checks
 // it for mirroring, reads a page with no body text again flattened, and
-// sets the quality figures. A readable page of no kind is classified for
-// its role (extract.Classification.ForRole); an unreadable one stays of none
+// sets the quality figures. A readable page is classified for its role
+// (extract.Classification.ForRole); an unreadable one of no kind stays of none
 // (DOCUMENT_UNREADABLE). It returns the page's classification and the
 // image that later crops should come from; false when Tesseract failed.
 func (p *Pipeline) readPage(ctx context.Context, r *DocResult, red *image.Gray) (extract.Classification, *image.Gray, bool) {
@@ -121,7 +121,7 @@ func (p *Pipeline) readPage(ctx context.Context, r *DocResult, red *image.Gray) 
 	r.Report.Quality = &Quality{
 		MeanConfidence: round3(r.Page.MeanConf()), Sharpness: round3(stats.Sharpness), Brightness: round3(stats.Brightness),
 	}
-	if cls.Kind == extract.KindUnknown && !unreadable(*r) {
+	if !unreadable(*r) {
 		cls = cls.ForRole(r.Page, roleKinds[r.Ref.Role])
 	}
 	return cls, red, true
