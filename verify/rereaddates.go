@@ -197,13 +197,15 @@ func (p *Pipeline) confirmDate(ctx context.Context, r *DocResult, srcs []fillSou
 
 // doubtSureDate reads again a letter's date the page read surely as
 // another than the form's, and makes it unsure when the second readings
-// show the form's (confirms) and name no other: a written 2026年11月05日
-// read 11月06日 at 0.91 by the page, and read again 2026年11月05日
-// three times, no other date (held-out app-59-00025, a clean application
-// rejected as LETTER_DATE_MISMATCH). The date stays as the page read it,
-// for a reviewer to settle.
+// show the form's as they must to confirm it (confirms): a written
+// 2026年11月05日 read 11月06日 at 0.91 by the page, and read again
+// 2026年11月05日 three times, no other date (held-out app-59-00025, a
+// clean application rejected as LETTER_DATE_MISMATCH); with the page
+// deskewed a degree further, four times against 11月06日 twice, which
+// also confirms. The date stays as the page read it, for a reviewer to
+// settle.
 func (p *Pipeline) doubtSureDate(ctx context.Context, r *DocResult, srcs []fillSource, text extract.Field, entered string) {
-	if v, ok := p.votesAgain(ctx, srcs, text, entered); ok && v.confirms(true) && len(v.others) == 0 {
+	if v, ok := p.votesAgain(ctx, srcs, text, entered); ok && v.confirms(true) {
 		f := r.Fields[extract.BlankDate]
 		f.Conf = min(f.Conf, lowConf)
 		r.Fields[extract.BlankDate] = f

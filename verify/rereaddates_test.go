@@ -605,6 +605,23 @@ func TestRereadLetterDateDoubted(t *testing.T) {
 	}
 }
 
+// TestRereadLetterDateDoubtedOnPhoto: held-out app-59-00025's
+// commitment letter, photographed, its written 11月05日 under the seal's
+// ring read 11月06日 at 0.91 by the page. Read again, the line shows the
+// form's date four times and 11月06日 twice: as often as confirming the
+// form's date asks, though not every time. The date is made unsure.
+func TestRereadLetterDateDoubtedOnPhoto(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	ref := DocumentRef{Role: RoleCommitmentLetter, File: "cards/letter-date-seal-digit.jpg"}
+	r := p.readRef(context.Background(), ref, dirFiles("../testdata"), Form{CommitmentLetterDate: "2026-11-05"})[0]
+	if got := r.Fields[extract.BlankDate]; got.Value != "2026-11-06" || got.Conf >= mismatchConf {
+		t.Errorf("date = %+v, want 2026-11-06 unsure", got)
+	}
+}
+
 func TestWritesExactly(t *testing.T) {
 	tests := []struct {
 		text, entered string

@@ -190,6 +190,11 @@ func TestRules(t *testing.T) {
 			d[0].Fields[extract.FLegalRep], d[1].Fields[extract.FName] = field("刚"), field("龙刚")
 			return d
 		}, DecisionPass, nil},
+		{"legal representative's ID whose name differs in a confusable character", func(a *Application, d []DocResult) []DocResult {
+			a.Form.LegalRepName = "张霞"
+			d[0].Fields[extract.FLegalRep], d[1].Fields[extract.FName] = field("张霞"), field("张起")
+			return d
+		}, DecisionReview, []ExpectedReason{{Code: CodeLowConfidence, Role: RoleLegalRepIDFront, Field: FieldLegalRepName}}},
 		{"legal representative's ID naming another person, read unsurely", func(a *Application, d []DocResult) []DocResult {
 			name := field("尹辉")
 			name.Conf = 0.03
