@@ -25,11 +25,17 @@ import (
 // unless the paper's differs from it by minDisagree or more.
 func SkewAngle(g *image.Gray, maxDeg float64) float64 {
 	byMean := projectionAngle(darkPoints(g, 700), maxDeg)
-	byPaper := projectionAngle(inkPoints(g, 700), maxDeg)
+	byPaper := PaperSkewAngle(g, maxDeg)
 	if math.Abs(byPaper-byMean) >= minDisagree {
 		return byPaper
 	}
 	return byMean
+}
+
+// PaperSkewAngle is SkewAngle by the paper's estimate alone, for a page
+// whose text is a small part of a busy image (a card held in a photo).
+func PaperSkewAngle(g *image.Gray, maxDeg float64) float64 {
+	return projectionAngle(inkPoints(g, 700), maxDeg)
 }
 
 // minDisagree is how far apart, in degrees, the two estimates are when

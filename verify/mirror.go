@@ -40,7 +40,7 @@ func (p *Pipeline) checkMirror(ctx context.Context, r *DocResult, red *image.Gra
 		return cls
 	}
 	b := red.Bounds()
-	page, _, err := p.readScaled(ctx, ocr.FlipH(red), p.scaleFor(b, r.Ref.Role), ocr.ReadOptions{PSM: psmFor(r.Ref.Role)})
+	page, _, err := p.readScaled(ctx, ocr.FlipH(red), p.scaleFor(b, r.Ref.Role), ocr.ReadOptions{PSM: psmFor(r.Ref.Role)}, byPaper(r.Ref.Role))
 	if err != nil || page.MeanConf() < r.Page.MeanConf()+mirrorGain {
 		return cls
 	}

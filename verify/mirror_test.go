@@ -8,6 +8,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/qualcheck/qualcheck/extract"
 	"github.com/qualcheck/qualcheck/ocr"
 )
 
@@ -52,6 +53,25 @@ func redrawn(t *testing.T, data []byte, fn func(image.Image) image.Image) []byte
 // TestMirroredHandheld reads a real handheld photo upright and mirrored
 // (real Tesseract): only the mirrored one is IMAGE_MIRRORED, and its
 // card is still recognised.
+// TestHandheldStraightenedByPaper: held-out app-89-00008's handheld
+// photo, its card at the image's foot, is level by the whole image's
+// estimate and 0.75° by the paper's: straightened so, the card's number
+// is read (level, it is not).
+func TestHandheldStraightenedByPaper(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Tesseract")
+	}
+	p := realPipeline(t)
+	ref := DocumentRef{Role: RoleAdminIDHandheld, File: "cards/handheld-card-at-foot.jpg"}
+	r := p.readRef(context.Background(), ref, dirFiles("../testdata"), Form{AdminName: "贺帆", AdminIDNumber: "530127198310282310"})[0]
+	if r.Kind != extract.KindHandheld {
+		t.Errorf("kind %s, want %s", r.Kind, extract.KindHandheld)
+	}
+	if got := r.Fields[extract.FIDNumber].Value; got != "530127198310282310" {
+		t.Errorf("ID number %q, want 530127198310282310", got)
+	}
+}
+
 func TestMirroredHandheld(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs Tesseract")

@@ -52,7 +52,7 @@ func (p *Pipeline) compareTemplate(ctx context.Context, r *DocResult, red, sealF
 // page, from img, also shows changed; all of them when that reading fails.
 func (p *Pipeline) changesReadTwice(ctx context.Context, r *DocResult, img *image.Gray, t extract.Template, changes []extract.TemplateChange) []extract.TemplateChange {
 	f, opt := p.scaleFor(img.Bounds(), r.Ref.Role), ocr.ReadOptions{PSM: psmFor(r.Ref.Role)}
-	page, _, err := p.readScaled(ctx, img, f, opt)
+	page, _, err := p.readScaled(ctx, img, f, opt, false)
 	if err != nil {
 		return changes
 	}

@@ -47,7 +47,7 @@ func TestTemplateChangesReadAgain(t *testing.T) {
 				t.Fatalf("no %s template", tt.kind)
 			}
 			img := cardLines(t, slices.DeleteFunc(filledClauses(tmpl, tt.from, tt.to), func(c string) bool { return c == "" })...)
-			page, _, err := p.readScaled(context.Background(), img, 0.5, ocr.ReadOptions{PSM: ocr.PSMBlock})
+			page, _, err := p.readScaled(context.Background(), img, 0.5, ocr.ReadOptions{PSM: ocr.PSMBlock}, false)
 			if err != nil {
 				t.Fatal(err)
 			}
