@@ -29,6 +29,12 @@ func Confusable(a, b rune) bool {
 	return false
 }
 
+// ConfusableWith reports whether a and b differ, and only in runes the
+// OCR confuses surely (张霞 and 张起).
+func ConfusableWith(a, b string) bool {
+	return a != b && confusableWith([]rune(a), []rune(b))
+}
+
 // confusableWith reports whether s spells name, or differs from it only
 // in confusable runes.
 func confusableWith(s []rune, name []rune) bool {

