@@ -251,7 +251,8 @@ func TestDayCut(t *testing.T) {
 		{"2026年7月1日", false},
 		{"2026年07月17日", false},
 		{"2026年07月17让", false}, // two digits: nothing lost
-		{"2026年07月1", false},   // nothing after the day
+		{"2025年01月2", true},    // generated app-23-00016: 27 written, the month's zero kept
+		{"2026年7月1", false},    // nothing after the day, written without zeros
 		{"2026年07月1 日", false},
 	}
 	for _, tt := range tests {

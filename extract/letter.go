@@ -175,13 +175,25 @@ func letterDate(s span) Field {
 	return Field{Value: d.String(), Conf: min(f.Conf, unsureConf), Box: f.Box}
 }
 
+// twoDigitMonth reports whether a date written with 年 and 月 gives its
+// month two digits.
+func twoDigitMonth(date string) bool {
+	_, after, ok := strings.Cut(date, "年")
+	month, _, ok2 := strings.Cut(after, "月")
+	month = strings.TrimSpace(month)
+	return ok && ok2 && len(month) == 2 && isASCIIDigit(rune(month[0])) && isASCIIDigit(rune(month[1]))
+}
+
 // cutConf is the confidence of a date whose day may have lost a digit.
 const cutConf = 0.3
 
 // dayCut reports whether the first date in s ends in a one-digit day
 // followed by something other than 日: a written "17日" read "1让"
 // (generated app-1-00037) is a day that lost its second digit to the
-// garbage after it, not the 1st.
+// garbage after it, not the 1st. At the text's end, a one-digit day
+// after a month written with its zero lost a digit too: letters write
+// 01月27日 or 1月27日, and "2025年01月2" was a written 27日 read at 0.91
+// (generated app-23-00016, a clean application rejected).
 func dayCut(s string) bool {
 	ms := FindDates(s)
 	if len(ms) == 0 {
@@ -189,7 +201,10 @@ func dayCut(s string) bool {
 	}
 	m, rs := ms[0], []rune(s)
 	text := []rune(m.Text)
-	if m.End >= len(rs) || text[len(text)-1] == '日' || rs[m.End] == '日' || isBlank(rs[m.End]) {
+	if text[len(text)-1] == '日' || (m.End < len(rs) && (rs[m.End] == '日' || isBlank(rs[m.End]))) {
+		return false
+	}
+	if m.End >= len(rs) && !twoDigitMonth(m.Text) {
 		return false
 	}
 	digits := 0
