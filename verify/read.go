@@ -171,7 +171,8 @@ const (
 // readScaled reads the red channel at scale f, deskewed, and once more at
 // the scale that brings the text to targetGlyph when the first read shows
 // glyphs far from it; it keeps the more confident read. The page comes
-// back in source pixels, with the prepared image it was read from.
+// back in source pixels, with the prepared image it was read from. With
+// paper (byPaper) the tilt is the paper's estimate alone.
 func (p *Pipeline) readScaled(ctx context.Context, red *image.Gray, f float64, opt ocr.ReadOptions, paper bool) (ocr.Page, *image.Gray, error) {
 	page, g, err := p.readAt(ctx, red, f, opt, paper)
 	if err != nil {
@@ -210,7 +211,8 @@ func (p *Pipeline) readFlatIfPoor(ctx context.Context, r *DocResult, red *image.
 	return flat, true
 }
 
-// readAt reads red scaled by f and deskewed; the page is in source pixels.
+// readAt reads red scaled by f and deskewed (by the paper's estimate
+// alone with paper); the page is in source pixels.
 func (p *Pipeline) readAt(ctx context.Context, red *image.Gray, f float64, opt ocr.ReadOptions, paper bool) (ocr.Page, *image.Gray, error) {
 	g := ocr.ScaleGray(red, f)
 	angle := ocr.SkewAngle(g, maxSkew)
