@@ -67,6 +67,33 @@ func TestSkewAngleOnPhotos(t *testing.T) {
 	}
 }
 
+// TestMaxFilter: the running maximum by blocks equals the window's
+// maximum taken cell by cell, along rows and down columns, at the grid's
+// edges too.
+func TestMaxFilter(t *testing.T) {
+	for _, size := range [][2]int{{37, 23}, {11, 3}, {4, 50}} {
+		w, h := size[0], size[1]
+		v := make([]uint8, w*h)
+		for i := range v {
+			v[i] = uint8((i*7919 + i*i*31) % 251)
+		}
+		for _, axis := range []struct{ n, m, d, stride int }{{h, w, 1, w}, {w, h, w, 1}} {
+			got := maxFilter(v, axis.n, axis.m, axis.d, axis.stride)
+			for line := range axis.n {
+				for k := range axis.m {
+					want := uint8(0)
+					for q := max(0, k-inkRadius); q <= min(axis.m-1, k+inkRadius); q++ {
+						want = max(want, v[line*axis.stride+q*axis.d])
+					}
+					if i := line*axis.stride + k*axis.d; got[i] != want {
+						t.Fatalf("%d×%d, axis step %d, line %d cell %d: %d, want %d", w, h, axis.d, line, k, got[i], want)
+					}
+				}
+			}
+		}
+	}
+}
+
 func TestDeskewMapBackRoundTrip(t *testing.T) {
 	src := lines(800, 600)
 	for _, deg := range []float64{-3, 2.5} {
