@@ -191,9 +191,9 @@ const cutConf = 0.3
 // followed by something other than 日: a written "17日" read "1让"
 // (generated app-1-00037) is a day that lost its second digit to the
 // garbage after it, not the 1st. At the text's end, a one-digit day
-// after a month written with its zero lost a digit too: letters write
-// 01月27日 or 1月27日, and "2025年01月2" was a written 27日 read at 0.91
-// (generated app-23-00016, a clean application rejected).
+// after a month of two digits lost a digit too: letters write 01月27日
+// or 1月27日, and "2025年01月2" was a written 27日 read at 0.91 (generated
+// app-23-00016, a clean application rejected).
 func dayCut(s string) bool {
 	ms := FindDates(s)
 	if len(ms) == 0 {

@@ -179,11 +179,12 @@ func CleanEnterpriseName(f Field) Field {
 // name starts so.
 func afterNameLabel(f Field) Field {
 	rs := []rune(f.Value)
-	k := strings.Index(string(rs[:min(len(rs), 4)]), "名称")
-	switch {
-	case k >= 0:
-		return dropFront(f, len([]rune(f.Value[:k]))+2)
-	case len(rs) > 0 && rs[0] == '称':
+	for i := 0; i+1 < min(len(rs), 4); i++ {
+		if rs[i] == '名' && rs[i+1] == '称' {
+			return dropFront(f, i+2)
+		}
+	}
+	if len(rs) > 0 && rs[0] == '称' {
 		return dropFront(f, 1)
 	}
 	return f

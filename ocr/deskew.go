@@ -118,38 +118,14 @@ func inkPoints(g *image.Gray, n int) [][2]float64 {
 // maxFilter is the running maximum over inkRadius cells either way
 // along one axis of a grid: n lines of m cells, a cell's neighbour
 // along the axis d apart in v, one line's start the next's plus stride.
-// Each line is cut into blocks of one window's width whose maxima are
-// kept running forward and backward (van Herk, Gil and Werman): a
-// whole window spans two blocks, or is one, and its maximum is the
-// larger of the two running maxima at its ends, whatever the radius.
 func maxFilter(v []uint8, n, m, d, stride int) []uint8 {
-	const win = 2*inkRadius + 1
 	out := make([]uint8, len(v))
-	fwd, bwd := make([]uint8, m), make([]uint8, m)
 	for line := range n {
 		base := line * stride
-		at := func(k int) uint8 { return v[base+k*d] }
 		for k := range m {
-			fwd[k] = at(k)
-			if k%win != 0 {
-				fwd[k] = max(fwd[k], fwd[k-1])
-			}
-		}
-		for k := m - 1; k >= 0; k-- {
-			bwd[k] = at(k)
-			if k%win != win-1 && k+1 < m {
-				bwd[k] = max(bwd[k], bwd[k+1])
-			}
-		}
-		for k := range m {
-			lo, hi := max(0, k-inkRadius), min(m-1, k+inkRadius)
-			if lo/win != hi/win || hi-lo == win-1 {
-				out[base+k*d] = max(bwd[lo], fwd[hi])
-				continue
-			}
-			top := uint8(0) // a window cut by the line's end, inside one block
-			for q := lo; q <= hi; q++ {
-				top = max(top, at(q))
+			top := uint8(0)
+			for q := max(0, k-inkRadius); q <= min(m-1, k+inkRadius); q++ {
+				top = max(top, v[base+q*d])
 			}
 			out[base+k*d] = top
 		}
